@@ -1,7 +1,7 @@
 namespace Rosenpass.Reference.Crypto.Kyber512;
 
 /// <summary>
-/// Compress_q and Decompress_q of the round-3 specification §1.1 (spec §2.5), on single coefficients.
+/// Compress_q and Decompress_q of the round-3 specification's preliminaries (spec §2.5), on single coefficients.
 /// </summary>
 internal static class Compress
 {

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Rosenpass.Reference.Crypto.Kyber512;
 
 /// <summary>
-/// Kyber.CPAPKE, the IND-CPA-secure public-key encryption underneath the KEM (round-3 specification §1.5,
+/// Kyber.CPAPKE, the IND-CPA-secure public-key encryption underneath the KEM (round-3 specification,
 /// Algorithms 4-6; spec §2.5; reference <c>indcpa.c</c>).
 /// </summary>
 internal static class IndCpa

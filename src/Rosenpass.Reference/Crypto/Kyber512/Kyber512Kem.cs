@@ -5,7 +5,7 @@ namespace Rosenpass.Reference.Crypto.Kyber512;
 /// <summary>
 /// Kyber512 of the NIST PQC round-3 submission (CRYSTALS-Kyber v3.02), the ephemeral KEM of Rosenpass
 /// (spec §2.5): Kyber.CCAKEM, a Fujisaki-Okamoto transform of <see cref="IndCpa"/> with implicit rejection
-/// (round-3 specification §1.5, Algorithms 7-9; reference <c>kem.c</c>). Not ML-KEM (FIPS 203), whose key
+/// (round-3 specification, Algorithms 7-9; reference <c>kem.c</c>). Not ML-KEM (FIPS 203), whose key
 /// derivation differs.
 /// </summary>
 public static class Kyber512Kem

@@ -1,7 +1,7 @@
 namespace Rosenpass.Reference.Crypto.Kyber512;
 
 /// <summary>
-/// The number-theoretic transform of R_q = Z_q[X]/(X^256 + 1) (round-3 specification §1.1,
+/// The number-theoretic transform of R_q = Z_q[X]/(X^256 + 1) (round-3 specification, preliminaries;
 /// reference <c>ntt.c</c>). ζ = 17 is a primitive 256th root of unity mod q; the NTT maps a polynomial to
 /// 128 residues modulo the degree-2 factors X^2 - ζ^(2·br7(i)+1).
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Rosenpass.Reference.Crypto.Kyber512;
 
 /// <summary>
-/// The Kyber512 parameter set of the round-3 submission (spec §2.5; round-3 specification, Table 1)
+/// The Kyber512 parameter set of the round-3 submission (spec §2.5; the round-3 specification's parameter table)
 /// and the byte lengths that follow from it (reference <c>params.h</c>).
 /// </summary>
 internal static class Params

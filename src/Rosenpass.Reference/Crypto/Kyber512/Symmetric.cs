@@ -3,7 +3,7 @@ using Org.BouncyCastle.Crypto.Digests;
 namespace Rosenpass.Reference.Crypto.Kyber512;
 
 /// <summary>
-/// The symmetric primitives of round-3 Kyber (round-3 specification §1.4, spec §2.5; reference
+/// The symmetric primitives of round-3 Kyber (round-3 specification, symmetric primitives; spec §2.5; reference
 /// <c>symmetric.h</c>, <c>symmetric-shake.c</c>): H = SHA3-256, G = SHA3-512, XOF = SHAKE128,
 /// PRF = SHAKE256, KDF = SHAKE256.
 /// </summary>
