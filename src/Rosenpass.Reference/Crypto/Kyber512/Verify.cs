@@ -1,6 +1,9 @@
 namespace Rosenpass.Reference.Crypto.Kyber512;
 
-/// <summary>Constant-time helpers of decapsulation (reference <c>verify.c</c>; spec §2.7).</summary>
+/// <summary>
+/// Constant-time helpers of decapsulation (reference <c>verify.c</c>; spec §2.7). The reference's <c>verify</c>,
+/// the ciphertext comparison, is <see cref="System.Security.Cryptography.CryptographicOperations.FixedTimeEquals"/>.
+/// </summary>
 internal static class Verify
 {
     /// <summary>
