@@ -59,9 +59,9 @@ done
 fuzz_one() {
   local target=$1 out="$outs/$1"
   rm -rf "$out"; mkdir -p "$outs"
-  AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
+  AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
     afl-fuzz -V "$seconds" -i "$seeds/$target" -o "$out" -t 5000 -m none -- "${instrumented[@]}" fuzz "$target" \
-    >"$work/$target.log" 2>&1 || { echo "== $target: afl-fuzz failed, see $work/$target.log"; tail -20 "$work/$target.log"; return 1; }
+    >"$outs/$target.log" 2>&1 || { echo "== $target: afl-fuzz failed, see $outs/$target.log"; tail -20 "$outs/$target.log"; return 1; }
 }
 
 # Prints a target's numbers; returns 1 if it found a crash or hang (afl-fuzz itself exits 0 then).

@@ -25,15 +25,12 @@ public sealed class UpstreamVector
     /// <summary>A fresh copy of entry <paramref name="index"/>'s value.</summary>
     public byte[] Value(int index) => (byte[])Entries[index].Value.Clone();
 
-    /// <summary>
-    /// The vector file named by ROSENPASS_VECTOR, else ../shared/vectors/upstream/ above the working directory's
-    /// repository (fuzz/run.sh sets the variable).
-    /// </summary>
-    public static UpstreamVector Load()
-    {
-        string path = Environment.GetEnvironmentVariable("ROSENPASS_VECTOR") is { Length: > 0 } set
+    /// <summary>Reads the vector file at <paramref name="path"/> and its offloaded values.</summary>
+    public static UpstreamVector Load(string path) => new(path, AssertTvFile.Load(path));
+
+    /// <summary>The vector file named by ROSENPASS_VECTOR (fuzz/run.sh sets it), else ../shared/vectors/upstream/ from here.</summary>
+    public static string DefaultPath =>
+        Environment.GetEnvironmentVariable("ROSENPASS_VECTOR") is { Length: > 0 } set
             ? set
             : System.IO.Path.Combine("..", "shared", "vectors", "upstream", "crypto_server_test_vector_1.toml");
-        return new UpstreamVector(path, AssertTvFile.Load(path));
-    }
 }

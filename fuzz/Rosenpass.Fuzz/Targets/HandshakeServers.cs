@@ -6,24 +6,30 @@ namespace Rosenpass.Fuzz.Targets;
 /// <summary>
 /// The servers of upstream's recorded handshake (V03, a initiates to b, keys and psk from the vector), each in
 /// the state in which one recorded message is valid for it:
-/// b, the responder (accepts the recorded InitHello and InitConf: its biscuit keys are the recorded ones);
-/// a after Initiate (accepts the recorded RespHello); a after that RespHello (accepts the recorded EmptyData).
+/// b, the responder (accepts the recorded InitHello); b after that InitHello (accepts the recorded InitConf: it
+/// cycled the recorded biscuit key); a after Initiate (accepts the recorded RespHello); a after that RespHello
+/// (accepts the recorded EmptyData).
 /// A server that accepted a message has changed state and is built again before the next input.
 /// </summary>
 public sealed class HandshakeServers
 {
     private readonly UpstreamVector _v;
-    private readonly Server?[] _servers = new Server?[3];
+    private readonly Server?[] _servers = new Server?[4];
     private readonly Func<Server>[] _builders;
 
     public HandshakeServers(UpstreamVector vector)
     {
         _v = vector;
-        _builders = [BuildResponder, () => BuildInitiator(afterRespHello: false), () => BuildInitiator(afterRespHello: true)];
+        _builders =
+        [
+            () => BuildResponder(afterInitHello: false), () => BuildResponder(afterInitHello: true),
+            () => BuildInitiator(afterRespHello: false), () => BuildInitiator(afterRespHello: true),
+        ];
     }
 
     /// <summary>The three servers' names, for messages.</summary>
-    public static readonly string[] Names = ["b (responder)", "a (awaiting RespHello)", "a (awaiting EmptyData)"];
+    public static readonly string[] Names =
+        ["b (awaiting InitHello)", "b (awaiting InitConf)", "a (awaiting RespHello)", "a (awaiting EmptyData)"];
 
     public int Count => _servers.Length;
 
@@ -38,11 +44,11 @@ public sealed class HandshakeServers
     }
 
     /// <summary>The public key of the server a message for server <paramref name="i"/> is addressed to.</summary>
-    public byte[] RecipientPublicKey(int i) => _v.Value(i == 0 ? UpstreamVector.PeerBPublicKey : UpstreamVector.PeerAPublicKey);
+    public byte[] RecipientPublicKey(int i) => _v.Value(i < 2 ? UpstreamVector.PeerBPublicKey : UpstreamVector.PeerAPublicKey);
 
     private byte[] V(int index) => _v.Value(index);
 
-    private Server BuildResponder()
+    private Server BuildResponder(bool afterInitHello)
     {
         var random = new RecordedThenSeeded([V(9), V(10), V(11), V(12), V(32), V(41), V(42)], seed: 2);
         var server = new Server(V(3), Secret.CopyOf(V(2)), new ServerOptions
@@ -52,6 +58,7 @@ public sealed class HandshakeServers
             StaticKem = new RecordedThenRealKem(new McEliece460896(random), null, (V(38), V(37))),
         });
         server.AddPeer(V(1), Secret.CopyOf(V(4)), ProtocolVersion.V03);
+        if (afterInitHello) Expect(server, UpstreamVector.InitHello, "b");
         return server;
     }
 
@@ -66,12 +73,15 @@ public sealed class HandshakeServers
         });
         var peerB = server.AddPeer(V(3), Secret.CopyOf(V(4)), ProtocolVersion.V03);
         server.Initiate(peerB);
-        if (afterRespHello)
-        {
-            var outcome = server.HandleMessage(V(UpstreamVector.RespHello));
-            if (!outcome.Accepted) throw new InvalidOperationException($"setup: a rejected upstream's RespHello: {outcome.Rejection}");
-            HandlerTarget.DisposeKeys(outcome.Events);
-        }
+        if (afterRespHello) Expect(server, UpstreamVector.RespHello, "a");
         return server;
+    }
+
+    /// <summary>Setup: <paramref name="server"/> must accept the recorded message <paramref name="entry"/>.</summary>
+    private void Expect(Server server, int entry, string name)
+    {
+        var outcome = server.HandleMessage(V(entry));
+        HandlerTarget.DisposeKeys(outcome.Events);
+        if (!outcome.Accepted) throw new InvalidOperationException($"setup: {name} rejected upstream's entry {entry}: {outcome.Rejection}");
     }
 }
