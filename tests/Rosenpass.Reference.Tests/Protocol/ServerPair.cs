@@ -20,12 +20,13 @@ public sealed class ServerPair : IDisposable
 
     public ServerPair(ProtocolVersion versionAtA = ProtocolVersion.V03, ProtocolVersion versionAtB = ProtocolVersion.V03,
         byte[]? pskAtA = null, byte[]? pskAtB = null, IUnderLoadPolicy? loadAtB = null, bool bInitiates = true,
-        OskDomainSeparator? oskAtA = null, OskDomainSeparator? oskAtB = null)
+        OskDomainSeparator? oskAtA = null, OskDomainSeparator? oskAtB = null, IRandomSource? jitter = null)
     {
+        jitter ??= SystemRandom.Instance;
         A = new Server(UpstreamVector.Value(UpstreamVector.PeerAPublicKey), Secret.CopyOf(UpstreamVector.Value(UpstreamVector.PeerASecretKey)),
-            new ServerOptions { Clock = Clock });
+            new ServerOptions { Clock = Clock, Jitter = jitter });
         B = new Server(UpstreamVector.Value(UpstreamVector.PeerBPublicKey), Secret.CopyOf(UpstreamVector.Value(UpstreamVector.PeerBSecretKey)),
-            new ServerOptions { Clock = Clock, LoadPolicy = loadAtB ?? FixedLoadPolicy.Never });
+            new ServerOptions { Clock = Clock, Jitter = jitter, LoadPolicy = loadAtB ?? FixedLoadPolicy.Never });
         PeerB = A.AddPeer(B.PublicKey, pskAtA == null ? null : Secret.CopyOf(pskAtA), versionAtA, oskAtA);
         PeerA = B.AddPeer(A.PublicKey, pskAtB == null ? null : Secret.CopyOf(pskAtB), versionAtB, oskAtB, initiates: bInitiates);
     }
