@@ -28,10 +28,10 @@ public class TraceToolTests
     [Fact]
     public void The_values_printed_are_those_of_the_handshake()
     {
-        // The IHI1 chaining key is init(spkr): with b's key from upstream's vector it is the value that replay computes.
+        // The IHI1 chaining key is init(spkr) = KH(VAL(ckinit), spkr) (spec §4.1), computed here from the label tree.
         var output = new StringWriter();
         TraceTool.Run(ProtocolVersion.V03, output, A, B);
-        string ihi1 = Convert.ToHexStringLower(Walkthrough.Values.Values.First(v => v.Step == "IHI1").Value);
+        string ihi1 = Convert.ToHexStringLower(Labels.V03.CkInit.Mix(B.PublicKey).Value);
         Assert.Contains($"IHI1  spec §6.1         ck          {ihi1}", output.ToString());
         // The two osk lines (ICI7, ICR7) and the summary name the same key.
         var osk = output.ToString().Split('\n').Where(l => l.Contains(" osk ")).Select(l => l.Split(' ')[^1]).Distinct().ToList();
