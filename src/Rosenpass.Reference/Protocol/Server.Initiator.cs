@@ -152,15 +152,17 @@ public sealed partial class Server
     {
         var msg = EmptyData.Read(Envelope.Payload(datagram));
         var peer = PeerBySessionId(msg.Sid);
-        var handshake = peer?.Handshake;
-        var session = peer?.Session;
-        if (peer == null || handshake == null || session == null || !handshake.Sidi.AsSpan().SequenceEqual(msg.Sid)
-            || !session.Sidm.AsSpan().SequenceEqual(msg.Sid))
-            return HandleOutcome.Reject(MessageType.EmptyData, RejectionKind.UnknownSession, "no handshake with this sid");
+        if (peer == null)
+            return HandleOutcome.Reject(MessageType.EmptyData, RejectionKind.UnknownSession, "no handshake or session with this sid");
         if (!MacIsValidFrom(peer, datagram))
             return HandleOutcome.Reject(MessageType.EmptyData, RejectionKind.BadMac, "mac does not verify");
-        if (handshake.Next != HandshakeNext.EmptyData)
-            return HandleOutcome.Reject(MessageType.EmptyData, RejectionKind.UnexpectedMessage, "handshake does not await EmptyData");
+        // The sid is registered, but only a handshake of ours at next = EmptyData, with its session, awaits one (spec §10.6):
+        // e.g. a replayed EmptyData finds the session but no handshake.
+        var handshake = peer.Handshake;
+        var session = peer.Session;
+        if (handshake == null || session == null || handshake.Next != HandshakeNext.EmptyData
+            || !handshake.Sidi.AsSpan().SequenceEqual(msg.Sid) || !session.Sidm.AsSpan().SequenceEqual(msg.Sid))
+            return HandleOutcome.Reject(MessageType.EmptyData, RejectionKind.UnexpectedMessage, "no handshake awaits EmptyData");
 
         ulong counter = msg.Counter;
         if (counter < session.Txnt)
