@@ -31,9 +31,32 @@ internal sealed class CaseBuilder : IDisposable
     public Server this[string name] => _runner[name];
 
     /// <summary>Makes a server with static key <paramref name="key"/> and <paramref name="peers"/>.</summary>
-    public void Server(string name, string key, bool underLoad, params PeerSetup[] peers)
+    public void Server(string name, string key, bool underLoad, params PeerSetup[] peers) =>
+        Server(name, key, underLoad, null, peers);
+
+    /// <summary>
+    /// Makes <paramref name="name"/> as a twin of server <paramref name="of"/> as it is now: the same static key, cookie
+    /// secrets and biscuit keys (a biscuit key redrawn in a step, spec §7.2, replaces the one drawn at construction),
+    /// but with other <paramref name="peers"/>.
+    /// </summary>
+    public void Twin(string name, string of, params PeerSetup[] peers)
     {
-        var sources = new RecordingSources(_seed, name);
+        var original = _servers.Single(s => s.Name == of);
+        var draws = original.ConstructionRandom.Select(d => Convert.FromHexString(d.Value)).ToList();
+        int firstBiscuitKey = original.ConstructionRandom.FindIndex(d => d.Label == "biscuit_key");
+        // RotatingKeys redraws key 1 at its first use (both start ancient, index 1 counts as older), then alternates.
+        int slot = 1;
+        foreach (var redrawn in _steps.Where(s => s.Server == of).SelectMany(s => s.Injected.Random).Where(d => d.Label == "biscuit_key"))
+        {
+            draws[firstBiscuitKey + slot] = Convert.FromHexString(redrawn.Value);
+            slot = 1 - slot;
+        }
+        Server(name, original.StaticKey, original.UnderLoad, draws, peers);
+    }
+
+    private void Server(string name, string key, bool underLoad, IReadOnlyList<byte[]>? constructionDraws, PeerSetup[] peers)
+    {
+        var sources = new RecordingSources(_seed, name, constructionDraws);
         var construction = new List<Draw>();
         var setup = new ServerSetup { Name = name, StaticKey = key, UnderLoad = underLoad, ConstructionRandom = construction, Peers = [.. peers] };
         _runner.AddServer(setup, sources, $"case {_id} server {name}");

@@ -13,9 +13,15 @@ internal sealed class RecordingSources : IServerSources
     private readonly List<KemResult> _kem = [];
     private string _action = "construct";
 
-    public RecordingSources(byte[] caseSeed, string server)
+    /// <summary>
+    /// Sources for <paramref name="server"/>; <paramref name="constructionDraws"/>, when given, are handed out first
+    /// (a twin server made with another server's secrets), then the server's own stream.
+    /// </summary>
+    public RecordingSources(byte[] caseSeed, string server, IReadOnlyList<byte[]>? constructionDraws = null)
     {
-        Random = new Logged(new SeededRandom(caseSeed, $"server {server} random"), _random, len => DrawLabels.Random(_action, len));
+        IRandomSource stream = new SeededRandom(caseSeed, $"server {server} random");
+        if (constructionDraws != null) stream = new Prefixed(constructionDraws, stream);
+        Random = new Logged(stream, _random, len => DrawLabels.Random(_action, len));
         Jitter = new Logged(new SeededRandom(caseSeed, $"server {server} jitter"), _jitter, _ => DrawLabels.Jitter);
         StaticKem = new RecordingKem(new McEliece460896(new SeededRandom(caseSeed, $"server {server} static kem")), true, this);
         EphemeralKem = new RecordingKem(new KyberKem(new SeededRandom(caseSeed, $"server {server} ephemeral kem")), false, this);
@@ -48,6 +54,25 @@ internal sealed class RecordingSources : IServerSources
         var copy = list.ToList();
         list.Clear();
         return copy;
+    }
+
+    /// <summary>Hands out <paramref name="prefix"/> first (each draw must take one value whole), then <paramref name="rest"/>.</summary>
+    private sealed class Prefixed(IReadOnlyList<byte[]> prefix, IRandomSource rest) : IRandomSource
+    {
+        private int _next;
+
+        public void Fill(Span<byte> destination)
+        {
+            if (_next == prefix.Count)
+            {
+                rest.Fill(destination);
+                return;
+            }
+            var value = prefix[_next++];
+            if (value.Length != destination.Length)
+                throw new InvalidOperationException($"a draw of {destination.Length} bytes met a given value of {value.Length}");
+            value.CopyTo(destination);
+        }
     }
 
     private sealed class Logged(IRandomSource inner, List<Draw> log, Func<int, string> label) : IRandomSource

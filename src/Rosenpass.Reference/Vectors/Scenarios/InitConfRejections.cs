@@ -29,6 +29,17 @@ internal static class InitConfRejections
             ]);
             foreach (var n in cases) yield return n.Build(keys, v, Prefix, FollowUp);
 
+            // b2 is b's twin (same key, cookie secrets and biscuit keys) without peers: the biscuit opens, but names a peer
+            // b2 does not know.
+            yield return new NegativeCase("initconf-unknown-peer", "InitConf whose biscuit names a peer the receiver does not know (ICR1)",
+                "b2", RejectionKind.UnknownPeer, m => new(m, "genuine, delivered to b2, a twin of b without peers"), Flags.UnknownPeer)
+                .Build(keys, v, c =>
+                {
+                    byte[] ic = Prefix(c);
+                    c.Twin("b2", "b");
+                    return ic;
+                }, FollowUp);
+
             // After the cached EmptyData is forgotten (120 s, spec §9.4), the same InitConf is a replayed biscuit.
             yield return new NegativeCase("initconf-replayed", "InitConf delivered again after b forgot its cached EmptyData (ICR5)",
                 "b", RejectionKind.ReplayedBiscuit, m => new(m, "the same InitConf again, at 125 s"), Flags.Replay).Build(keys, v, c =>
