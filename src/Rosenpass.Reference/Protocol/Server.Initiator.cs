@@ -197,7 +197,7 @@ public sealed partial class Server
 
     private void ScheduleFirstTransmission(InitiatorHandshake handshake, byte[] message, double now)
     {
-        handshake.StoredMessage = message;
+        handshake.StoredMessage = (byte[])message.Clone(); // our own copy: a retransmission reseals its cookie in place
         handshake.RetransmitCount = 0;
         handshake.RetransmitAt = now + Timing.RetransmitDelay(0, NextUniform());
     }
