@@ -114,7 +114,8 @@ public class StateDisruptionTests
     {
         using var pair = new ServerPair();
         var run = pair.Handshake();
-        Assert.Equal(RejectionKind.UnknownSession, pair.A.HandleMessage(run.EmptyData).Rejection?.Kind);
+        // The sid is still registered (it is the session's sidm), but no handshake awaits EmptyData (spec §10.6).
+        Assert.Equal(RejectionKind.UnexpectedMessage, pair.A.HandleMessage(run.EmptyData).Rejection?.Kind);
     }
 
     [Fact]
