@@ -59,18 +59,25 @@ internal sealed class ScriptedSources : IServerSources
         switch (k.Operation)
         {
             case "keygen":
-                kem.ThenKeyPair(Required(k.PublicKey, where, "publicKey"), Required(k.SecretKey, where, "secretKey"));
+                kem.ThenKeyPair(Required(k.PublicKey, kem.PublicKeyLength, where, "publicKey"),
+                    Required(k.SecretKey, kem.SecretKeyLength, where, "secretKey"));
                 break;
             case "encaps":
-                kem.ThenEncapsulation(Required(k.Ciphertext, where, "ciphertext"), Required(k.SharedKey, where, "sharedKey"));
+                kem.ThenEncapsulation(Required(k.Ciphertext, kem.CiphertextLength, where, "ciphertext"),
+                    Required(k.SharedKey, kem.SharedKeyLength, where, "sharedKey"));
                 break;
             default:
                 throw new InputFormatException(where, $"operation must be keygen or encaps, not '{k.Operation}'");
         }
     }
 
-    private static byte[] Required(string? hex, string where, string field) =>
-        VectorJson.Bytes(hex ?? throw new InputFormatException(where, $"missing {field}"), $"{where} {field}");
+    /// <summary>The bytes of a KEM field, which must be present and exactly as long as the KEM's.</summary>
+    private static byte[] Required(string? hex, int length, string where, string field)
+    {
+        byte[] value = VectorJson.Bytes(hex ?? throw new InputFormatException(where, $"missing {field}"), $"{where} {field}");
+        if (value.Length != length) throw new InputFormatException($"{where} {field}", $"must be {length} bytes, not {value.Length}");
+        return value;
+    }
 
     /// <summary>Empties the queues so that the next step starts clean after a reported problem.</summary>
     private void Drain()
