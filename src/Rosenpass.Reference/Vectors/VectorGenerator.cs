@@ -4,7 +4,7 @@ namespace Rosenpass.Reference.Vectors;
 
 /// <summary>
 /// Writes our vectors: keys.json (the static key pairs) and one file per scenario family. Everything is derived from
-/// fixed seeds, so a second run writes the same bytes (vectors/README.md, "Regenerating").
+/// fixed seeds, so a second run writes the same bytes (vectors/README.md, "Regenerating and checking").
 /// </summary>
 public static class VectorGenerator
 {
