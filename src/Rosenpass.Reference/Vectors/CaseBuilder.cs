@@ -27,17 +27,14 @@ internal sealed class CaseBuilder : IDisposable
     /// <summary>The clock value of the next steps.</summary>
     public double Clock { get; set; }
 
-    /// <summary>The running server <paramref name="name"/> (for reading public state such as peer ids).</summary>
-    public Server this[string name] => _runner[name];
-
     /// <summary>Makes a server with static key <paramref name="key"/> and <paramref name="peers"/>.</summary>
     public void Server(string name, string key, bool underLoad, params PeerSetup[] peers) =>
         Server(name, key, underLoad, null, peers);
 
     /// <summary>
-    /// Makes <paramref name="name"/> as a twin of server <paramref name="of"/> as it is now: the same static key, cookie
-    /// secrets and biscuit keys (a biscuit key redrawn in a step, spec §7.2, replaces the one drawn at construction),
-    /// but with other <paramref name="peers"/>.
+    /// Makes <paramref name="name"/> as a twin of server <paramref name="of"/> as it is now: the same static key, the cookie
+    /// secrets drawn at construction, and the biscuit keys (a biscuit key redrawn in a step, spec §7.2, replaces the one
+    /// drawn at construction), but with other <paramref name="peers"/>.
     /// </summary>
     public void Twin(string name, string of, params PeerSetup[] peers)
     {
@@ -92,6 +89,16 @@ internal sealed class CaseBuilder : IDisposable
     /// <summary>Polls <paramref name="server"/>; returns the datagrams of its SendToPeer events.</summary>
     public List<byte[]> Poll(string server) =>
         Step(new StepRequest("poll", server, Clock), null).Events.Where(e => e.Type == "SendToPeer").Select(e => Bytes(e.Message)).ToList();
+
+    /// <summary>The keys of every KeyExchanged event so far, in order (for scenarios that state which keys agree).</summary>
+    public IReadOnlyList<string> ExchangedKeys =>
+        _steps.SelectMany(s => s.Expected.Events).Where(e => e.Type == "KeyExchanged").Select(e => e.Key!).ToList();
+
+    /// <summary>Stops generation unless <paramref name="holds"/>: the scenario states <paramref name="what"/>.</summary>
+    public void Require(bool holds, string what)
+    {
+        if (!holds) throw Failure(what);
+    }
 
     /// <summary>The events of the last step (for scenarios that state them).</summary>
     public IReadOnlyList<EventValue> LastEvents => _steps[^1].Expected.Events;

@@ -60,8 +60,6 @@ internal sealed class CaseRunner : IDisposable
         _ => throw new InputFormatException(where, $"version must be V02 or V03, not '{version}'"),
     };
 
-    public Server this[string name] => _servers[name].Server;
-
     /// <summary>Runs <paramref name="request"/>; <paramref name="injected"/> is the recording to replay (null when generating).</summary>
     public StepResult Run(StepRequest request, Injected? injected, string where)
     {

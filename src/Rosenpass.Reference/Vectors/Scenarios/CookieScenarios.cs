@@ -28,6 +28,7 @@ internal static class CookieScenarios
             byte[] rh = c.Accept("b", ihWithCookie, HostId)!;
             byte[] ed = c.Accept("b", c.Accept("a", rh)!, HostId)!;
             c.Accept("a", ed);
+            c.Require(c.ExchangedKeys.Count == 2 && c.ExchangedKeys[0] == c.ExchangedKeys[1], "one shared key per side");
             yield return c.Build("b under load: CookieReply to a's InitHello; a resends it with the cookie; from another address " +
                 "b answers with a CookieReply again, from a's address it responds and the handshake completes", v, valid: true,
                 Flags.CompleteHandshake, Flags.CookieReply, Flags.UnderLoad, Flags.Psk);

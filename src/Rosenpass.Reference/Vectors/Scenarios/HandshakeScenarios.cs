@@ -29,6 +29,8 @@ internal static class HandshakeScenarios
         using var c = Pair.Case(keys, v, name);
         Pair.Setup(c, v, psk, osk: osk);
         Pair.Handshake(c);
+        var exchanged = c.ExchangedKeys;
+        c.Require(exchanged.Count == 2 && exchanged[0] == exchanged[1], "both sides get the same output key, once each");
         return c.Build(comment, v, valid: true, flags);
     }
 }

@@ -17,9 +17,11 @@ internal static class RekeyScenarios
             Pair.Handshake(c);
             c.Clock = 130;
             var sent = c.Poll("a");
-            if (sent.Count != 1) throw new InvalidOperationException($"rekey poll sent {sent.Count} messages, expected one InitHello");
+            c.Require(sent.Count == 1, $"the rekey poll sends one InitHello, not {sent.Count} messages");
             byte[] ed = c.Accept("b", c.Accept("a", c.Accept("b", sent[0])!)!)!;
             c.Accept("a", ed);
+            var k = c.ExchangedKeys;
+            c.Require(k.Count == 4 && k[0] == k[1] && k[2] == k[3] && k[0] != k[2], "each handshake gives both sides one new, shared key");
             yield return c.Build("a complete handshake at 0 s; at 130 s a's poll starts a second one, which completes with new keys",
                 v, valid: true, Flags.CompleteHandshake, Flags.Rekey, Flags.Psk);
         }

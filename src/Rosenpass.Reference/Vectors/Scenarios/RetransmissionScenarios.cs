@@ -26,8 +26,9 @@ internal static class RetransmissionScenarios
             Same(ic, Single(c.Poll("a")), "retransmitted InitConf");
             byte[] ed = c.Accept("b", ic)!;
             Same(ed, c.Accept("b", ic)!, "EmptyData answering the repeated InitConf");
-            if (c.LastEvents.Count != 0) throw new InvalidOperationException("a repeated InitConf produced a key event");
+            c.Require(c.LastEvents.Count == 0, "a repeated InitConf produces no key event");
             c.Accept("a", ed);
+            c.Require(c.ExchangedKeys.Count == 2 && c.ExchangedKeys[0] == c.ExchangedKeys[1], "one shared key per side");
             yield return c.Build("InitHello and InitConf each sent twice; b answers both InitHellos, a only the first RespHello; " +
                 "the second InitConf gets the cached EmptyData and no KeyExchanged", v, valid: true,
                 Flags.CompleteHandshake, Flags.Retransmission, Flags.Psk);
