@@ -45,7 +45,7 @@ public sealed class VectorCheckInputTests
                 Assert.Contains("checked ", output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
                 if (exit == VectorsTool.BadInput) Assert.Contains("error: ", output.ToString());
                 Assert.DoesNotContain("   at ", output.ToString()); // no stack trace
-            }, iter: 40, seed: "0N0XIzNsQ0O5");
+            }, iter: 30, seed: "0N0XIzNsQ0O5");
     }
 
     [Fact]
