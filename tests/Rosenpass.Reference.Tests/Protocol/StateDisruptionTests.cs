@@ -106,7 +106,8 @@ public class StateDisruptionTests
         var run = pair.Handshake();
         // After a later handshake completed, the old sid names nothing.
         Assert.Equal(RejectionKind.UnknownSession, pair.A.HandleMessage(rh).Rejection?.Kind);
-        Assert.Equal(RejectionKind.UnknownSession, pair.A.HandleMessage(run.RespHello).Rejection?.Kind);
+        // The latest handshake's sid is its session's: known, but no handshake awaits a RespHello.
+        Assert.Equal(RejectionKind.UnexpectedMessage, pair.A.HandleMessage(run.RespHello).Rejection?.Kind);
     }
 
     [Fact]
