@@ -1,11 +1,14 @@
 using Rosenpass.Reference.Teaching;
-using Rosenpass.Reference.Tests.Vectors;
 
 namespace Rosenpass.Reference.Tests.Docs;
 
-/// <summary>The walkthrough as the docs use it: generated from upstream's recorded V03 handshake.</summary>
+/// <summary>The walkthrough as the docs use it: generated from our V03 complete-handshake vector.</summary>
 public static class Walkthrough
 {
+    public const string VectorFileName = "vectors/handshake.json", CaseId = "v03-handshake-psk";
+
+    public static string VectorFile => Path.Combine(TestPaths.RepoRoot, "vectors", "handshake.json");
+
     private static readonly Lazy<WalkthroughInput> Input = new(Load);
 
     public static WalkthroughInput Values => Input.Value;
@@ -14,8 +17,8 @@ public static class Walkthrough
 
     private static WalkthroughInput Load()
     {
-        var (input, failure) = WalkthroughSources.FromUpstreamVector(UpstreamVector.Entries, "crypto_server_test_vector_1.toml");
-        Assert.True(input != null, $"the upstream vector does not replay: {failure}");
+        var (input, failure) = WalkthroughSources.FromVectorCase(VectorFile, CaseId, VectorFileName);
+        Assert.True(input != null, $"the vector cannot be read: {failure}");
         return input!;
     }
 }

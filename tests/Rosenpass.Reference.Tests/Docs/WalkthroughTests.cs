@@ -1,5 +1,6 @@
 using Rosenpass.Reference.Teaching;
 using Rosenpass.Reference.Tests.Vectors;
+using Rosenpass.Reference.Vectors;
 
 namespace Rosenpass.Reference.Tests.Docs;
 
@@ -18,7 +19,10 @@ public class WalkthroughTests
         string text = Walkthrough.Generate();
         foreach (var step in StepCatalog.Steps) Assert.Contains($"[{step.Name}](steps.md#{step.Name.ToLowerInvariant()})", text);
         foreach (string section in new[] { "6.1", "6.2", "6.3", "6.4", "6.5" }) Assert.Contains($"## §{section} ", text);
-        string key = Convert.ToHexStringLower(UpstreamVector.Value(UpstreamVector.ExchangedKey));
+        // The key both sides report in the vector's KeyExchanged events, read from the file independently of the renderer.
+        var vectorCase = VectorJson.Load<VectorFile>(Walkthrough.VectorFile).Cases.Single(c => c.Id == Walkthrough.CaseId);
+        var keys = vectorCase.Steps.SelectMany(s => s.Expected.Events).Where(e => e.Type == "KeyExchanged").Select(e => e.Key).Distinct().ToList();
+        string key = Assert.Single(keys)!;
         Assert.Contains($"Initiator's output key `osk` (spec §4.6, at ICI7): `{key}`", text);
         Assert.Contains($"Responder's output key `osk` (spec §4.6, at ICR7): `{key}`", text);
         Assert.DoesNotContain("steps not in spec", text);
@@ -32,6 +36,24 @@ public class WalkthroughTests
         Assert.Equal([0, 1, 4, 8, 808, 964, 1012, 1028, 1044], fields.Select(f => f.Offset));
         Assert.Equal([0, 1, 4, 8, 12, 780, 936, 952, 1068, 1084],
             MessageFields.Of(UpstreamVector.Value(UpstreamVector.RespHello))!.Select(f => f.Offset));
+    }
+
+    [Fact]
+    public void Upstreams_recorded_handshake_renders_with_upstreams_exchanged_key()
+    {
+        var (input, failure) = WalkthroughSources.FromUpstreamVector(UpstreamVector.Entries, "crypto_server_test_vector_1.toml");
+        Assert.True(input != null, failure);
+        string key = Convert.ToHexStringLower(UpstreamVector.Value(UpstreamVector.ExchangedKey));
+        string text = WalkthroughTool.Render(input);
+        Assert.Contains($"Initiator's output key `osk` (spec §4.6, at ICI7): `{key}`", text);
+        Assert.Contains($"Responder's output key `osk` (spec §4.6, at ICR7): `{key}`", text);
+    }
+
+    [Fact]
+    public void A_missing_case_or_file_is_reported_not_thrown()
+    {
+        Assert.Contains("no case", WalkthroughSources.FromVectorCase(Walkthrough.VectorFile, "no-such-case", "x").Failure);
+        Assert.Contains("cannot read", WalkthroughSources.FromVectorCase(Walkthrough.VectorFile + ".missing", Walkthrough.CaseId, "x").Failure);
     }
 
     [Fact]
