@@ -14,7 +14,7 @@ public static class TraceTool
 {
     public const int Success = 0, Failure = 1;
 
-    /// <summary>Runs the handshake with freshly generated static keys (two McEliece key generations, about 1.2 s).</summary>
+    /// <summary>Runs the handshake with freshly generated static keys (two McEliece key generations: a few seconds).</summary>
     public static int Run(ProtocolVersion version, TextWriter output) =>
         Run(version, output, KeyPair.Generate(), KeyPair.Generate());
 
