@@ -83,6 +83,15 @@ public class StateDisruptionTests
     }
 
     [Fact]
+    public void An_expired_cached_answer_is_not_used_even_before_a_poll()
+    {
+        using var pair = new ServerPair(bInitiates: false);
+        var run = pair.Handshake();
+        pair.Clock.Advance(Timing.InitConfCacheTime + 1); // no poll in between
+        Assert.Equal(RejectionKind.ReplayedBiscuit, pair.B.HandleMessage(run.InitConf).Rejection?.Kind);
+    }
+
+    [Fact]
     public void An_older_InitConf_replayed_after_a_newer_handshake_is_a_replayed_biscuit()
     {
         using var pair = new ServerPair();
