@@ -148,6 +148,7 @@ public sealed class AppServer : IDisposable
             else Log.Debug(message);
             return false;
         }
+        Log.Debug($"accepted {outcome.Type} from {datagram.Source}{(outcome.Response is null ? "" : ", answering")}");
         if (outcome.Response is { } response) _sockets.Send(response, datagram.Source, datagram.SocketIndex);
         foreach (var e in outcome.Events) HandleEvent(e, datagram);
         return true;
@@ -159,6 +160,7 @@ public sealed class AppServer : IDisposable
         switch (e)
         {
             case SendToPeer send:
+                Log.Debug($"sending {send.Datagram.Length} bytes to peer {e.Peer.PeerIdBase64}");
                 if (route.NextDestination() is { } destination) _sockets.Send(send.Datagram, destination.Address, destination.SocketIndex);
                 break;
             case KeyExchanged exchanged:
