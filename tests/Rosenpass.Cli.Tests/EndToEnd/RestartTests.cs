@@ -45,10 +45,12 @@ public class RestartTests(KeyPairFixture keys)
         stopReading.Cancel();
         reader.Join();
 
-        Assert.NotNull(second);
+        Assert.True(second != null, $"no new common key; a: {string.Join(" | ", again.Stderr)}; b: {string.Join(" | ", b.Stderr)}");
         Assert.NotEqual(first, second);
         Assert.False(b.HasExited);
-        Assert.True(b.Stdout.Count(l => PairSetup.IsOutputLine(l, pair.OutB, "exchanged")) >= 2);
+        // The outfile is written before the stdout line, so the second line may still be on its way.
+        Assert.True(Eventually.Holds(() => b.Stdout.Count(l => PairSetup.IsOutputLine(l, pair.OutB, "exchanged")) >= 2),
+            $"b's stdout: {string.Join(" | ", b.Stdout)}");
         Assert.True(reads > 100, $"the reader only managed {reads} reads");
         Assert.Empty(badReads);
     }
