@@ -74,6 +74,34 @@ public class ExchangeTests(KeyPairFixture keys)
         AssertExchangedLine(b, pair.OutB);
     }
 
+    /// <summary>
+    /// Upstream's example pair (dual-stack <c>[::]</c> listen, <c>localhost</c> endpoints on both sides) with only key
+    /// paths, outfile paths and ports changed. Both sides initiate, so the protocol's boot race (upstream-facts §1.11)
+    /// may give them different keys; what must hold is that both run and both exchange.
+    /// </summary>
+    [Fact]
+    public void Upstream_example_configs_run_with_only_paths_and_ports_changed()
+    {
+        using var folder = new TempFolder();
+        keys.CopyTo(folder, "a", "b");
+        var ports = FreePorts.Take(2);
+        string Adapt(string file) => File.ReadAllText(Path.Combine(Reference.Tests.TestPaths.Shared, "config-examples", file))
+            .Replace("peer-a-public-key", folder.File("a.pk")).Replace("peer-a-secret-key", folder.File("a.sk"))
+            .Replace("peer-b-public-key", folder.File("b.pk")).Replace("peer-b-secret-key", folder.File("b.sk"))
+            .Replace("peer-a-rp-out-key", folder.File("a-out")).Replace("peer-b-rp-out-key", folder.File("b-out"))
+            .Replace("10001", ports[0].ToString()).Replace("10002", ports[1].ToString());
+        string configA = folder.Write("a.toml", Adapt("config-examples-peer-a-config.toml"));
+        string configB = folder.Write("b.toml", Adapt("config-examples-peer-b-config.toml"));
+
+        using var a = RosenpassProcess.Start(folder.Path, ["exchange-config", configA]);
+        using var b = RosenpassProcess.Start(folder.Path, ["exchange-config", configB]);
+        AssertExchangedLine(a, folder.File("a-out"));
+        AssertExchangedLine(b, folder.File("b-out"));
+        AssertOutfile(folder.File("a-out"), File.ReadAllText(folder.File("a-out")));
+        Assert.False(a.HasExited);
+        Assert.False(b.HasExited);
+    }
+
     [Fact]
     public void Mismatched_versions_never_agree_and_both_keep_running()
     {
