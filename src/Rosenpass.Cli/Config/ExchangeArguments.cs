@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using Rosenpass.Cli.Net;
 using Rosenpass.Reference;
 
 namespace Rosenpass.Cli.Config;
@@ -40,6 +40,10 @@ public static class ExchangeArguments
             if (peer is null) i = ParseOwn(config, seen, tokens, i);
             else i = ParsePeer(peer, seen, tokens, i);
         }
+        if (config.PublicKey is null) throw Error("public-key file must be set");
+        if (config.SecretKey is null) throw Error("secret-key file must be set");
+        int missing = config.Peers.FindIndex(p => p.PublicKey.Length == 0);
+        if (missing >= 0) throw Error($"peer {missing} has no public-key");
         return config;
     }
 
@@ -117,20 +121,7 @@ public static class ExchangeArguments
         seen.Add(key) ? value : throw Error($"{key} was already set");
 
     /// <summary>Upstream passes <c>listen</c> through <c>to_socket_addrs</c>: a name may give several addresses.</summary>
-    private static IEnumerable<IPEndPoint> ResolveListen(string text)
-    {
-        if (SocketAddressParser.TryParse(text) is { } literal) return [literal];
-        if (!SocketAddressParser.TrySplitHostPort(text, out string host, out ushort port))
-            throw Error($"listen {text}: not an address with a port (like 0.0.0.0:9999 or [::]:9999)");
-        try
-        {
-            return Dns.GetHostAddresses(host).Select(a => new IPEndPoint(a, port)).ToArray();
-        }
-        catch (Exception e) when (e is SocketException or ArgumentException)
-        {
-            throw Error($"listen {text}: cannot resolve \"{host}\": {e.Message}");
-        }
-    }
+    private static IEnumerable<IPEndPoint> ResolveListen(string text) => EndpointResolver.Resolve(text, $"{Input}: listen {text}");
 
     private static InputFormatException Error(string problem) => new(Input, problem);
 }

@@ -11,8 +11,6 @@ internal sealed class TomlFields(string file, string prefix, TomlTable table)
 {
     private readonly HashSet<string> _read = [];
 
-    public string File => file;
-
     public string FieldName(string key) => prefix + key;
 
     public InputFormatException Error(string key, string problem) => new(file, $"{FieldName(key)}: {problem}");

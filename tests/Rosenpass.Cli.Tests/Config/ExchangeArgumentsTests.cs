@@ -73,6 +73,8 @@ public class ExchangeArgumentsTests
     [InlineData("public-key p secret-key s peer public-key q nonsense", "unrecognised argument nonsense")]
     [InlineData("public-key p secret-key s listen nowhere", "listen nowhere")]
     [InlineData("public-key", "public-key needs a value")]
+    [InlineData("public-key p", "secret-key file must be set")]
+    [InlineData("public-key p secret-key s peer outfile o", "peer 0 has no public-key")]
     public void Bad_arguments_are_one_clear_error(string line, string expected)
     {
         var error = Assert.Throws<InputFormatException>(() => Parse(line));
