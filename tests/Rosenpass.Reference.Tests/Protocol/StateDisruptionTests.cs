@@ -83,6 +83,15 @@ public class StateDisruptionTests
     }
 
     [Fact]
+    public void An_expired_cached_answer_is_not_used_even_before_a_poll()
+    {
+        using var pair = new ServerPair(bInitiates: false);
+        var run = pair.Handshake();
+        pair.Clock.Advance(Timing.InitConfCacheTime + 1); // no poll in between
+        Assert.Equal(RejectionKind.ReplayedBiscuit, pair.B.HandleMessage(run.InitConf).Rejection?.Kind);
+    }
+
+    [Fact]
     public void An_older_InitConf_replayed_after_a_newer_handshake_is_a_replayed_biscuit()
     {
         using var pair = new ServerPair();
@@ -106,7 +115,8 @@ public class StateDisruptionTests
         var run = pair.Handshake();
         // After a later handshake completed, the old sid names nothing.
         Assert.Equal(RejectionKind.UnknownSession, pair.A.HandleMessage(rh).Rejection?.Kind);
-        Assert.Equal(RejectionKind.UnknownSession, pair.A.HandleMessage(run.RespHello).Rejection?.Kind);
+        // The latest handshake's sid is its session's: known, but no handshake awaits a RespHello.
+        Assert.Equal(RejectionKind.UnexpectedMessage, pair.A.HandleMessage(run.RespHello).Rejection?.Kind);
     }
 
     [Fact]
@@ -114,7 +124,8 @@ public class StateDisruptionTests
     {
         using var pair = new ServerPair();
         var run = pair.Handshake();
-        Assert.Equal(RejectionKind.UnknownSession, pair.A.HandleMessage(run.EmptyData).Rejection?.Kind);
+        // The sid is still registered (it is the session's sidm), but no handshake awaits EmptyData (spec §10.6).
+        Assert.Equal(RejectionKind.UnexpectedMessage, pair.A.HandleMessage(run.EmptyData).Rejection?.Kind);
     }
 
     [Fact]
