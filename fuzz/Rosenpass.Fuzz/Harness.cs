@@ -21,6 +21,8 @@ public static class Harness
         HandlerTarget.Raw,
         HandlerTarget.Sealed,
         AssertTvTarget.Target,
+        ConfigTarget.Target,
+        KeyFilesTarget.Target,
     ];
 
     public static FuzzTarget? Find(string name) => Targets.FirstOrDefault(t => t.Name == name);

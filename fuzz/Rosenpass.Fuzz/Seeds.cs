@@ -41,4 +41,25 @@ public static class Seeds
         string offloadedBlock = "[[entries]]" + blocks[UpstreamVector.EmptyData];
         yield return ("offloaded-48", [.. Encoding.UTF8.GetBytes(offloadedBlock), 0, .. zstd]);
     }
+
+    /// <summary>Upstream's example configurations (../shared/config-examples, beside the vectors folder).</summary>
+    public static IEnumerable<(string, byte[])> ConfigFiles(UpstreamVector v)
+    {
+        string examples = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(v.Path)!, "..", "..", "config-examples"));
+        foreach (string file in Directory.GetFiles(examples, "*.toml").Order())
+        {
+            yield return (Path.GetFileNameWithoutExtension(file), File.ReadAllBytes(file));
+        }
+    }
+
+    /// <summary>psk files holding the vector's psk (entry 4): as `wg genpsk` writes it, bare, with CRLF; and two short files.</summary>
+    public static IEnumerable<(string, byte[])> KeyFiles(UpstreamVector v)
+    {
+        string psk = Convert.ToBase64String(v.Value(UpstreamVector.Psk));
+        yield return ("psk-newline", Encoding.ASCII.GetBytes(psk + "\n"));
+        yield return ("psk-bare", Encoding.ASCII.GetBytes(psk));
+        yield return ("psk-crlf", Encoding.ASCII.GetBytes(psk + "\r\n"));
+        yield return ("empty", []);
+        yield return ("short", Encoding.ASCII.GetBytes("AAAA"));
+    }
 }
