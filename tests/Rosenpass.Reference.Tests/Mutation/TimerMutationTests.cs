@@ -78,6 +78,7 @@ public sealed class TimerMutationTests : IDisposable
     [InlineData(9.0, 10.0, true)]
     [InlineData(10.002, 10.0, true)]
     [InlineData(10.003, 10.0, false)]
+    [InlineData(0.0025, 0.0, false)] // exactly the grace: not yet (strictly less than, spec §9.1)
     [InlineData(11.0, 10.0, false)]
     public void An_event_has_happened_within_the_grace_of_spec_9_1(double eventTime, double now, bool expected) =>
         Assert.Equal(expected, Timing.HasHappened(eventTime, now));
