@@ -25,6 +25,25 @@ public static class ConformanceTool
             await output.WriteLineAsync("error: give either --iut-cmd or the running IUT's --iut-address, --iut-public-key and --iut-outfile").ConfigureAwait(false);
             return SetupError;
         }
+        try
+        {
+            if (options.Running is { } running && RunningIutKeys.GenerateIfAbsent(running, VersionOf(options) ?? ProtocolVersion.V02, output))
+                return SetupError;
+            return await RunInFolderAsync(options, output, cancel).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InputFormatException or IOException or UnauthorizedAccessException)
+        {
+            await output.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return SetupError;
+        }
+    }
+
+    /// <summary>The version to test: as given; else, for a running IUT, V02 (upstream's default); else null (both).</summary>
+    private static ProtocolVersion? VersionOf(ConformanceOptions options) =>
+        options.Version ?? (options.Running is null ? null : ProtocolVersion.V02);
+
+    private static async Task<int> RunInFolderAsync(ConformanceOptions options, TextWriter output, CancellationToken cancel)
+    {
         string runFolder = Directory.CreateTempSubdirectory("rosenpass-conformance-").FullName;
         try
         {
@@ -32,11 +51,6 @@ public static class ConformanceTool
             await output.WriteAsync(ResultTable.Format(results)).ConfigureAwait(false);
             if (options.ReportPath is { } report) JUnitReport.Write(results, report);
             return results.Any(r => r.Verdict == Verdict.Fail) ? Failed : Passed;
-        }
-        catch (InputFormatException e)
-        {
-            await output.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-            return SetupError;
         }
         finally
         {
@@ -49,8 +63,7 @@ public static class ConformanceTool
     {
         using var keys = RunKeys.Create(options, runFolder);
         var context = new ScenarioContext(keys.Ours, keys.Psk, keys.Launcher, options.KeyTimeout, runFolder);
-        var version = options.Version ?? (options.Running is null ? null : ProtocolVersion.V02);
-        var scenarios = ScenarioCatalog.For(version)
+        var scenarios = ScenarioCatalog.For(VersionOf(options))
             .Where(s => options.Only.Count == 0 || options.Only.Any(o => s.Name.Contains(o, StringComparison.Ordinal)))
             .ToList();
         var results = new List<ScenarioResult>();

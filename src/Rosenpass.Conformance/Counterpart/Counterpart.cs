@@ -19,7 +19,7 @@ internal sealed class Counterpart : IAsyncDisposable
     private static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(1);
 
     private readonly Server _server;
-    private readonly IPEndPoint _iut;
+    private IPEndPoint? _iut;
     private readonly Socket _socket;
     private readonly MonotonicClock _clock = new();
     private readonly object _gate = new();
@@ -27,6 +27,7 @@ internal sealed class Counterpart : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<byte[]> _sent = [];
     private readonly List<byte[]> _received = [];
+    private readonly HashSet<string> _initConfsSent = [];
     private Task _loop = Task.CompletedTask;
     private Task _receiver = Task.CompletedTask;
     private string? _key;
@@ -38,8 +39,8 @@ internal sealed class Counterpart : IAsyncDisposable
     /// <param name="psk">the psk we use (copied; the caller keeps and disposes its own)</param>
     /// <param name="version">the protocol version configured for the IUT</param>
     /// <param name="weInitiate">true: we send InitHello (the IUT is responder); false: we only answer</param>
-    /// <param name="iut">where the IUT listens</param>
-    public Counterpart(KeyPair ours, byte[] iutPublicKey, Secret psk, ProtocolVersion version, bool weInitiate, IPEndPoint iut)
+    /// <param name="iut">where the IUT listens; null when it initiates: then its first datagram's source</param>
+    public Counterpart(KeyPair ours, byte[] iutPublicKey, Secret psk, ProtocolVersion version, bool weInitiate, IPEndPoint? iut)
     {
         _iut = iut;
         _server = new Server(ours.PublicKey, Secret.CopyOf(ours.SecretKey.Expose()), new ServerOptions { Clock = _clock });
@@ -89,7 +90,10 @@ internal sealed class Counterpart : IAsyncDisposable
     public IReadOnlyList<byte[]> Received(MessageType type) => [.. Received().Where(d => d.Length > 0 && d[0] == (byte)type)];
 
     /// <summary>Sends raw bytes to the IUT, past our server and the hooks: replays and forgeries.</summary>
-    public void Inject(byte[] datagram) => _socket.SendTo(datagram, _iut);
+    public void Inject(byte[] datagram)
+    {
+        if (Volatile.Read(ref _iut) is { } iut) _socket.SendTo(datagram, iut);
+    }
 
     private async Task RunAsync(CancellationToken stop)
     {
@@ -179,7 +183,20 @@ internal sealed class Counterpart : IAsyncDisposable
     private void Send(byte[] datagram)
     {
         lock (_sent) _sent.Add(datagram);
+        if (IsRepeatedInitConf(datagram)) return;
         if (OnOutgoing(datagram)) Inject(datagram);
+    }
+
+    /// <summary>
+    /// Our server retransmits InitConf until EmptyData arrives (spec §9.2); a slow IUT can make that happen. We
+    /// send each handshake's InitConf once: loopback loses nothing once the IUT has answered, and a repeated
+    /// InitConf meets the IUT's response cache (spec §9.4), which is the replay scenario's subject alone.
+    /// </summary>
+    private bool IsRepeatedInitConf(byte[] datagram)
+    {
+        if (datagram.Length != InitConf.Length || datagram[0] != (byte)MessageType.InitConf) return false;
+        string sessionIds = Convert.ToHexString(datagram, Envelope.HeaderLength, 8); // sidi and sidr
+        lock (_initConfsSent) return !_initConfsSent.Add(sessionIds);
     }
 
     private async Task ReceiveAsync(CancellationToken stop)
@@ -192,6 +209,7 @@ internal sealed class Counterpart : IAsyncDisposable
             {
                 var result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, stop).ConfigureAwait(false);
                 byte[] datagram = buffer.AsSpan(0, result.ReceivedBytes).ToArray();
+                Interlocked.CompareExchange(ref _iut, (IPEndPoint)result.RemoteEndPoint, null);
                 lock (_received) _received.Add(datagram);
                 _inbox.Writer.TryWrite(datagram);
             }

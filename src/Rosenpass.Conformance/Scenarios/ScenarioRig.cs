@@ -15,6 +15,7 @@ internal sealed class ScenarioRig : IAsyncDisposable
 
     private readonly ScenarioContext _context;
     private readonly Scenario _scenario;
+    private int _iutEventsAtLastAgreement;
 
     private ScenarioRig(ScenarioContext context, Scenario scenario, IutInstance iut, Counterpart.Counterpart us)
     {
@@ -37,7 +38,7 @@ internal sealed class ScenarioRig : IAsyncDisposable
         if (scenario.Role == IutRole.Initiator)
         {
             // We listen before the IUT starts: it sends its InitHello at once.
-            var us = NewCounterpart(context, scenario, context.Psk, weInitiate: false, iut: new(System.Net.IPAddress.Loopback, 0));
+            var us = NewCounterpart(context, scenario, context.Psk, weInitiate: false, iut: null);
             try
             {
                 prepare?.Invoke(us);
@@ -71,12 +72,13 @@ internal sealed class ScenarioRig : IAsyncDisposable
     }
 
     private static Counterpart.Counterpart NewCounterpart(ScenarioContext context, Scenario scenario, Secret psk, bool weInitiate,
-        System.Net.IPEndPoint iut) =>
+        System.Net.IPEndPoint? iut) =>
         new(context.Ours, context.Launcher.IutPublicKey, psk, scenario.Version, weInitiate, iut);
 
     /// <summary>
-    /// Waits until our key and the IUT's outfile hold the same key (other than <paramref name="notKey"/>);
-    /// null on success, else what was seen when the patience ran out or the IUT died.
+    /// Waits until our key and the IUT's outfile hold the same key (other than <paramref name="notKey"/>) and the
+    /// IUT has reported the key event (its stdout line comes after the outfile); null on success, else what was
+    /// seen when the patience ran out or the IUT died.
     /// </summary>
     public async Task<string?> AgreementProblemAsync(string? notKey = null)
     {
@@ -86,11 +88,15 @@ internal sealed class ScenarioRig : IAsyncDisposable
             if (Broken() is { } broken) return broken;
             string? ours = Us.Key;
             string? theirs = Iut.ReadOutfile();
-            if (ours != null && ours != notKey && theirs == ours) return null;
+            if (ours != null && ours != notKey && theirs == ours && Iut.KeyEvents > _iutEventsAtLastAgreement)
+            {
+                _iutEventsAtLastAgreement = Iut.KeyEvents;
+                return null;
+            }
             if (watch.Elapsed > _context.KeyTimeout)
             {
                 return $"no common key after {Seconds(watch.Elapsed)} s: we have {Describe(ours, notKey)}, " +
-                    $"the IUT's outfile has {Describe(theirs, notKey)}" + (ours != null && theirs != null && ours != theirs ? " (they differ)" : "");
+                    $"the IUT's outfile has {Describe(theirs, notKey)}" + (ours != null && theirs != null && ours != theirs ? " (they differ)" : "") + $"; {Iut.KeyEvents} key event(s) at the IUT";
             }
             await Task.Delay(PollInterval).ConfigureAwait(false);
         }
