@@ -31,6 +31,7 @@ internal sealed class RunKeys : IDisposable
             var psk = running.PskPath is { } path ? SecretFile.ReadPsk(path) : new Secret(SecretFile.PskBytes);
             return new RunKeys(ours, psk, new RunningIutLauncher(running));
         }
+        ManagedIutLauncher.CheckCommand(options.IutCommand!);
         var generated = KeyPair.Generate();
         using var iutKeys = KeyPair.Generate();
         var agreedPsk = Secret.Random(SecretFile.PskBytes, SystemRandom.Instance);

@@ -18,8 +18,7 @@ internal sealed class ManagedIutLauncher : IIutLauncher
 
     public ManagedIutLauncher(string command, KeyPair iutKeys, byte[] ourPublicKey, Reference.Crypto.Secret psk, string runFolder)
     {
-        if (!command.Contains(ConfigPlaceholder, StringComparison.Ordinal))
-            throw new InputFormatException("--iut-cmd", $"the command must contain {ConfigPlaceholder} where the config path goes");
+        CheckCommand(command);
         _command = command;
         IutPublicKey = iutKeys.PublicKey;
         _paths = new IutConfigFile.Paths(
@@ -28,6 +27,13 @@ internal sealed class ManagedIutLauncher : IIutLauncher
         iutKeys.Save(_paths.PublicKey, _paths.SecretKey);
         File.WriteAllBytes(_paths.OurPublicKey, ourPublicKey);
         SecretFile.WritePsk(_paths.Psk, psk);
+    }
+
+    /// <summary>Refuses a command with no place for the config path (before any key is generated).</summary>
+    public static void CheckCommand(string command)
+    {
+        if (!command.Contains(ConfigPlaceholder, StringComparison.Ordinal))
+            throw new InputFormatException("--iut-cmd", $"the command must contain {ConfigPlaceholder} where the config path goes");
     }
 
     public bool CanMakeIutInitiate => true;

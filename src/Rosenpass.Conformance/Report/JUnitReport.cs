@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Xml;
 using System.Xml.Linq;
 
 namespace Rosenpass.Conformance.Report;
@@ -30,13 +31,17 @@ public static class JUnitReport
     {
         var testCase = new XElement("testcase",
             new XAttribute("classname", SuiteName),
-            new XAttribute("name", result.Scenario),
+            new XAttribute("name", XmlSafe(result.Scenario)),
             new XAttribute("time", Seconds(result.Seconds)));
-        if (result.Verdict == Verdict.Fail) testCase.Add(new XElement("failure", new XAttribute("message", result.Reason), result.Reason));
-        else if (result.Verdict == Verdict.Skip) testCase.Add(new XElement("skipped", new XAttribute("message", result.Reason)));
-        else testCase.Add(new XElement("system-out", result.Reason));
+        string reason = XmlSafe(result.Reason);
+        if (result.Verdict == Verdict.Fail) testCase.Add(new XElement("failure", new XAttribute("message", reason), reason));
+        else if (result.Verdict == Verdict.Skip) testCase.Add(new XElement("skipped", new XAttribute("message", reason)));
+        else testCase.Add(new XElement("system-out", reason));
         return testCase;
     }
+
+    /// <summary>A reason can quote the IUT's stderr, which may hold characters XML cannot carry (terminal colours): '?' for those.</summary>
+    private static string XmlSafe(string text) => string.Concat(text.Select(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c) ? c : '?'));
 
     private static string Seconds(double seconds) => seconds.ToString("0.000", CultureInfo.InvariantCulture);
 }
