@@ -36,6 +36,11 @@ public static class ConformanceTool
             await output.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return SetupError;
         }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            await output.WriteLineAsync("cancelled; the IUT of the running scenario was stopped").ConfigureAwait(false);
+            return SetupError;
+        }
     }
 
     /// <summary>The version to test: as given; else, for a running IUT, V02 (upstream's default); else null (both).</summary>

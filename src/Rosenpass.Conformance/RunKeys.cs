@@ -28,15 +28,34 @@ internal sealed class RunKeys : IDisposable
         if (options.Running is { } running)
         {
             var ours = KeyPair.Load(running.OurPublicKeyPath, running.OurSecretKeyPath);
-            var psk = running.PskPath is { } path ? SecretFile.ReadPsk(path) : new Secret(SecretFile.PskBytes);
-            return new RunKeys(ours, psk, new RunningIutLauncher(running));
+            Secret? psk = null;
+            try
+            {
+                psk = running.PskPath is { } path ? SecretFile.ReadPsk(path) : new Secret(SecretFile.PskBytes);
+                return new RunKeys(ours, psk, new RunningIutLauncher(running));
+            }
+            catch
+            {
+                ours.Dispose();
+                psk?.Dispose();
+                throw;
+            }
         }
         ManagedIutLauncher.CheckCommand(options.IutCommand!);
         var generated = KeyPair.Generate();
-        using var iutKeys = KeyPair.Generate();
         var agreedPsk = Secret.Random(SecretFile.PskBytes, SystemRandom.Instance);
-        var launcher = new ManagedIutLauncher(options.IutCommand!, iutKeys, generated.PublicKey, agreedPsk, runFolder);
-        return new RunKeys(generated, agreedPsk, launcher);
+        try
+        {
+            using var iutKeys = KeyPair.Generate();
+            var launcher = new ManagedIutLauncher(options.IutCommand!, iutKeys, generated.PublicKey, agreedPsk, runFolder);
+            return new RunKeys(generated, agreedPsk, launcher);
+        }
+        catch
+        {
+            generated.Dispose();
+            agreedPsk.Dispose();
+            throw;
+        }
     }
 
     public void Dispose()

@@ -18,6 +18,8 @@ internal sealed class MalformedDatagramsScenario(ProtocolVersion version) : Scen
     {
         await using var rig = await StartRigAsync(context, cancel).ConfigureAwait(false);
         if (await rig.AgreementProblemAsync().ConfigureAwait(false) is { } problem) return Outcome.Fail($"before the junk: {problem}");
+        // Let late answers of the handshake (to a retransmitted InitHello) arrive before we watch for answers.
+        if (await rig.SettleAsync(TimeSpan.FromMilliseconds(300)).ConfigureAwait(false) is { } early) return Outcome.Fail(early);
         string key = rig.Us.Key!;
         int events = rig.Iut.KeyEvents;
         var junk = MalformedDatagrams.Build(new MalformedDatagrams.Material(
