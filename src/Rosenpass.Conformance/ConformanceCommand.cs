@@ -47,7 +47,7 @@ public static class ConformanceCommand
                 Only = parse.GetValue(scenario) ?? [],
                 KeyTimeout = TimeSpan.FromSeconds(parse.GetValue(keyTimeout)),
             };
-            return await ConformanceTool.RunAsync(options, Console.Out, cancel).ConfigureAwait(false);
+            return await ConformanceTool.RunAsync(options, Console.Out, cancel, Console.Error).ConfigureAwait(false);
         });
         return command;
     }

@@ -18,11 +18,17 @@ public static class ConformanceTool
     public const int Failed = 1;
     public const int SetupError = 2;
 
-    public static async Task<int> RunAsync(ConformanceOptions options, TextWriter output, CancellationToken cancel = default)
+    /// <param name="options">what to test</param>
+    /// <param name="output">progress lines and the table</param>
+    /// <param name="cancel">stops the run (the running scenario's IUT is stopped)</param>
+    /// <param name="errors">where a run that cannot start says why; <paramref name="output"/> if null</param>
+    public static async Task<int> RunAsync(ConformanceOptions options, TextWriter output, CancellationToken cancel = default,
+        TextWriter? errors = null)
     {
+        errors ??= output;
         if ((options.IutCommand is null) == (options.Running is null))
         {
-            await output.WriteLineAsync("error: give either --iut-cmd or the running IUT's --iut-address, --iut-public-key and --iut-outfile").ConfigureAwait(false);
+            await errors.WriteLineAsync("error: give either --iut-cmd or the running IUT's --iut-address, --iut-public-key and --iut-outfile").ConfigureAwait(false);
             return SetupError;
         }
         try
@@ -33,12 +39,12 @@ public static class ConformanceTool
         }
         catch (Exception e) when (e is InputFormatException or IOException or UnauthorizedAccessException)
         {
-            await output.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            await errors.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return SetupError;
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
-            await output.WriteLineAsync("cancelled; the IUT of the running scenario was stopped").ConfigureAwait(false);
+            await errors.WriteLineAsync("cancelled; the IUT of the running scenario was stopped").ConfigureAwait(false);
             return SetupError;
         }
     }
