@@ -31,6 +31,13 @@ public static class RosenpassCli
         var root = Build();
         var parse = root.Parse(args);
         Log.Level = ChosenLevel(parse);
+        if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
+        {
+            // Like clap: the problems, a hint, and exit code 2 (upstream-facts §3.10).
+            foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {error.Message}");
+            Console.Error.WriteLine("For more information, try '--help'.");
+            return UsageError;
+        }
         return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
     }
 

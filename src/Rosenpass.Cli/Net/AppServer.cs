@@ -93,6 +93,7 @@ public sealed class AppServer : IDisposable
     public async Task RunAsync(CancellationToken stop)
     {
         var receivers = _sockets.StartReceiving(stop);
+        Log.Info($"listening on {string.Join(", ", LocalEndpoints)} with {_routes.Count} peer(s)");
         double nextPoll = 0;
         while (!stop.IsCancellationRequested)
         {

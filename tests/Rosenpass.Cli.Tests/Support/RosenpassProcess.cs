@@ -72,6 +72,9 @@ public sealed class RosenpassProcess : IDisposable
     /// <summary>Waits until a stdout line satisfies <paramref name="condition"/>; false after <see cref="Patience"/>.</summary>
     public bool WaitForStdout(Func<string, bool> condition) => Eventually.Holds(() => Stdout.Any(condition));
 
+    /// <summary>Waits until a stderr line satisfies <paramref name="condition"/>; false after <see cref="Patience"/>.</summary>
+    public bool WaitForStderr(Func<string, bool> condition) => Eventually.Holds(() => Stderr.Any(condition));
+
     public void Kill()
     {
         try
