@@ -106,7 +106,8 @@ public class StateDisruptionTests
         var run = pair.Handshake();
         // After a later handshake completed, the old sid names nothing.
         Assert.Equal(RejectionKind.UnknownSession, pair.A.HandleMessage(rh).Rejection?.Kind);
-        Assert.Equal(RejectionKind.UnknownSession, pair.A.HandleMessage(run.RespHello).Rejection?.Kind);
+        // The latest handshake's sid is its session's: known, but no handshake awaits a RespHello.
+        Assert.Equal(RejectionKind.UnexpectedMessage, pair.A.HandleMessage(run.RespHello).Rejection?.Kind);
     }
 
     [Fact]
@@ -114,7 +115,8 @@ public class StateDisruptionTests
     {
         using var pair = new ServerPair();
         var run = pair.Handshake();
-        Assert.Equal(RejectionKind.UnknownSession, pair.A.HandleMessage(run.EmptyData).Rejection?.Kind);
+        // The sid is still registered (it is the session's sidm), but no handshake awaits EmptyData (spec §10.6).
+        Assert.Equal(RejectionKind.UnexpectedMessage, pair.A.HandleMessage(run.EmptyData).Rejection?.Kind);
     }
 
     [Fact]
