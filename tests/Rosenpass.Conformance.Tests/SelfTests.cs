@@ -37,7 +37,7 @@ public sealed class SelfTests(ITestOutputHelper log)
             IutCommand = OwnRosenpass.IutCommand(OwnRosenpass.ReplayedInitConfKeyFault),
             ReportPath = report,
             Version = Reference.Crypto.ProtocolVersion.V03,
-            // The fault's scenario, and others where the IUT's InitConf handling is not involved.
+            // The fault's scenario, and two where the IUT never answers an InitConf from its cache (the fault's trigger).
             Only = ["replay/init-conf/", "key-agreement/iut-initiator/", "replay/init-hello-after-session/"],
         };
 
