@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using BenchmarkDotNet.Reports;
+using Rosenpass.Reference.Crypto;
+
+namespace Rosenpass.Benchmarks;
+
+/// <summary>
+/// Turns one BenchmarkDotNet run into the numbers docs/performance.md reports: per step and for a full handshake,
+/// the measured time against the sum of its primitive operations (target: full handshake at most 1.15 ×), the
+/// share of McEliece decapsulation, and a forged InitHello's cost against a genuine one's (target: at most 1/200).
+/// Written to handshake-cost.md beside BenchmarkDotNet's own reports, and to the console.
+/// </summary>
+public static class HandshakeCostReport
+{
+    public static void Write(IReadOnlyList<Summary> summaries)
+    {
+        if (summaries.Count == 0) return;
+        var measured = new Measurements(summaries);
+        string text = Render(measured);
+        if (measured.Missing.Count > 0)
+        {
+            Console.WriteLine("handshake-cost: not written; this run lacks " + string.Join(", ", measured.Missing.Order())
+                + ". Run every benchmark (--filter '*') to get it.");
+            return;
+        }
+        string path = Path.Combine(summaries[0].ResultsDirectoryPath, "handshake-cost.md");
+        File.WriteAllText(path, text);
+        Console.WriteLine(text);
+        Console.WriteLine($"handshake-cost: written to {path}");
+    }
+
+    private static string Render(Measurements measured)
+    {
+        var s = new StringBuilder();
+        s.AppendLine("| Version | Step | Measured (ms) | Sum of primitives (ms) | Ratio |");
+        s.AppendLine("|---|---|---:|---:|---:|");
+        var lines = new StringBuilder();
+        foreach (var version in new[] { ProtocolVersion.V02, ProtocolVersion.V03 })
+        {
+            double total = 0;
+            foreach (var (step, operations) in HandshakeCostModel.Steps)
+            {
+                var cost = new PrimitiveCost(measured, version);
+                operations(cost);
+                total += cost.Ns;
+                Row(s, version, step, measured.MeanNs(Name(step, version)), cost.Ns);
+            }
+            double full = measured.MeanNs(Name("FullHandshake", version));
+            Row(s, version, "**FullHandshake**", full, total);
+
+            double decaps = 2 * measured.MeanNs("McElieceBenchmarks.Decaps");
+            double forged = measured.MeanNs($"ForgedInitHelloBenchmarks.RejectForgedInitHello(Version={version})");
+            double genuine = measured.MeanNs(Name("HandleInitHello", version));
+            lines.AppendLine(Invariant($"- {version}: full handshake / sum of primitives = {full / total:F3} (target ≤ 1.15); "
+                + $"McEliece decapsulation (2 per handshake) = {100 * decaps / full:F1} % of the handshake; "
+                + $"forged InitHello rejected in {forged / 1e3:F1} µs = 1/{genuine / forged:F0} of a genuine one (target ≤ 1/200)."));
+        }
+        s.AppendLine().Append(lines);
+        return s.ToString();
+    }
+
+    private static string Name(string step, ProtocolVersion version) => $"HandshakeBenchmarks.{step}(Version={version})";
+
+    private static void Row(StringBuilder s, ProtocolVersion version, string step, double measuredNs, double sumNs) =>
+        s.AppendLine(Invariant($"| {version} | {step} | {measuredNs / 1e6:F2} | {sumNs / 1e6:F2} | {measuredNs / sumNs:F3} |"));
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
