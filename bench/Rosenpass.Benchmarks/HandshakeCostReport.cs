@@ -52,9 +52,9 @@ public static class HandshakeCostReport
             double decaps = 2 * measured.MeanNs("McElieceBenchmarks.Decaps");
             double forged = measured.MeanNs($"ForgedInitHelloBenchmarks.RejectForgedInitHello(Version={version})");
             double genuine = measured.MeanNs(Name("HandleInitHello", version));
-            lines.AppendLine(Invariant($"- {version}: full handshake / sum of primitives = {full / total:F3} (target ≤ 1.15); "
-                + $"McEliece decapsulation (2 per handshake) = {100 * decaps / full:F1} % of the handshake; "
-                + $"forged InitHello rejected in {forged / 1e3:F1} µs = 1/{genuine / forged:F0} of a genuine one (target ≤ 1/200)."));
+            lines.Append(Invariant($"- {version}: full handshake / sum of primitives = {full / total:F3} (target ≤ 1.15); "))
+                .Append(Invariant($"McEliece decapsulation (2 per handshake) = {100 * decaps / full:F1} % of the handshake; "))
+                .AppendLine(Invariant($"forged InitHello rejected in {forged / 1e3:F1} µs = 1/{genuine / forged:F0} of a genuine one (target ≤ 1/200)."));
         }
         s.AppendLine().Append(lines);
         return s.ToString();
