@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
@@ -17,7 +18,9 @@ public sealed class ShortJobAttribute : Attribute, IConfigSource
         var job = Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(iterationCount).WithIterationTime(TimeInterval.FromMilliseconds(100));
         // Handshake steps consume their input, so each measured invocation gets fresh input from [IterationSetup].
         if (invocationCount > 0) job = job.WithInvocationCount(invocationCount).WithUnrollFactor(1);
-        Config = ManualConfig.CreateEmpty().AddJob(job).AddDiagnoser(MemoryDiagnoser.Default);
+        // Median and Min are the statistics HandshakeCostReport uses; the summary tables show them beside the mean.
+        Config = ManualConfig.CreateEmpty().AddJob(job).AddDiagnoser(MemoryDiagnoser.Default)
+            .AddColumn(StatisticColumn.Median, StatisticColumn.Min);
     }
 
     public IConfig Config { get; }

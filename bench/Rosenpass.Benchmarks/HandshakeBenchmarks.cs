@@ -10,7 +10,7 @@ namespace Rosenpass.Benchmarks;
 /// PrimitivesOfAFullHandshake performs just the cryptography of a full handshake (<see cref="HandshakeCostModel"/>),
 /// under the same conditions, so that FullHandshake / PrimitivesOfAFullHandshake is the protocol's overhead.
 /// </summary>
-[ShortJob(invocationCount: 1, iterationCount: 20)]
+[ShortJob(invocationCount: 1, iterationCount: 30)]
 public class HandshakeBenchmarks
 {
     private HandshakePair _pair = null!;
