@@ -9,12 +9,14 @@ namespace Rosenpass.Benchmarks;
 /// </summary>
 public sealed class HandshakePair : IDisposable
 {
-    public HandshakePair(ProtocolVersion version)
+    /// <summary>A pair speaking <paramref name="version"/>; <paramref name="staticKem"/> null means real McEliece.</summary>
+    public HandshakePair(ProtocolVersion version, IKem? staticKem = null)
     {
         byte[] psk = new byte[32];
         SystemRandom.Instance.Fill(psk);
-        Initiator = new Server(FixedKeys.PeerAPublicKey, Secret.CopyOf(FixedKeys.PeerASecretKey));
-        Responder = new Server(FixedKeys.PeerBPublicKey, Secret.CopyOf(FixedKeys.PeerBSecretKey));
+        var options = new ServerOptions { StaticKem = staticKem };
+        Initiator = new Server(FixedKeys.PeerAPublicKey, Secret.CopyOf(FixedKeys.PeerASecretKey), options);
+        Responder = new Server(FixedKeys.PeerBPublicKey, Secret.CopyOf(FixedKeys.PeerBSecretKey), options);
         PeerB = Initiator.AddPeer(FixedKeys.PeerBPublicKey, Secret.CopyOf(psk), version);
         PeerA = Responder.AddPeer(FixedKeys.PeerAPublicKey, Secret.CopyOf(psk), version, initiates: false);
     }

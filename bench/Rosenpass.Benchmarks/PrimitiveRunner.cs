@@ -22,8 +22,11 @@ public sealed class PrimitiveRunner : PrimitiveSink
     private readonly byte[] _peerIdCt = new byte[32 + Aead.TagLength], _authCt = new byte[Aead.TagLength];
     private readonly byte[] _biscuitCt = new byte[BiscuitPlaintext + XAead.Overhead], _plaintext = new byte[BiscuitPlaintext];
 
-    public PrimitiveRunner(ProtocolVersion version) : base(version)
+    private readonly bool _withMcEliece;
+
+    public PrimitiveRunner(ProtocolVersion version, bool withMcEliece = true) : base(version)
     {
+        _withMcEliece = withMcEliece;
         SystemRandom.Instance.Fill(_data);
         SystemRandom.Instance.Fill(_key);
         SystemRandom.Instance.Fill(_xnonce);
@@ -39,6 +42,7 @@ public sealed class PrimitiveRunner : PrimitiveSink
 
     public override void Run(Primitive primitive)
     {
+        if (!_withMcEliece && primitive is Primitive.McElieceEncaps or Primitive.McElieceDecaps) return;
         bool ok = primitive switch
         {
             Primitive.McElieceEncaps => Do(() => _mceliece.Encapsulate(_staticCt, _shk, _staticPk)),

@@ -16,8 +16,9 @@ namespace Rosenpass.Reference.Crypto;
 /// default of 192 bits, but Rosenpass uses all 256 bits. Underneath, both call the parameter set's engine,
 /// <c>KemEnc(ct, key, pk, random)</c> and <c>KemDec(key, ct, sk)</c>, which compute as many key bytes as the
 /// key array has; we call the engine ourselves. That also keeps the cost of a message free of copies of the
-/// 512 KiB public key: the key-parameter objects of the public API copy the key when made and again each time
-/// the engine reads it (three copies per encapsulation), and leave unzeroed copies of the secret key behind.
+/// 512 KiB public key: going through the public API took an array copy of the span and then the key-parameter
+/// object's own copy (1 MB allocated per encapsulation), and its private-key object kept unzeroed copies of the
+/// secret key.
 /// We bind the engine once, here and only here, and the package is pinned to 2.7.0. If an upgrade renames it,
 /// the static initialiser fails loudly (tests cover it), and the first 24 bytes, which the public API returns,
 /// let a test prove the engine still computes the same key and ciphertext.
@@ -28,7 +29,6 @@ public sealed class McEliece460896 : IKem
     public const int SecretKeyBytes = 13608;
     public const int CiphertextBytes = 156;
     public const int SharedKeyBytes = 32;
-    private const int SharedKeyBits = SharedKeyBytes * 8;
 
     private static readonly CmceParameters Parameters = CmceParameters.mceliece460896r3;
 
