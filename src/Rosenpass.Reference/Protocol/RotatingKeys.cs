@@ -62,6 +62,10 @@ internal sealed class RotatingKeys : IDisposable
     private int Older => _createdAt[0] < _createdAt[1] ? 0 : 1;
     private int Younger => 1 - Older;
 
+    /// <summary>Creation times and key fingerprints, for <see cref="Server.DescribeState"/>.</summary>
+    public string Describe() =>
+        string.Join(",", Enumerable.Range(0, 2).Select(i => $"{_createdAt[i]}:{StateDigest.Fingerprint(_keys[i].Expose())}"));
+
     public void Dispose()
     {
         foreach (var key in _keys) key.Dispose();

@@ -80,13 +80,16 @@ public sealed partial class Server
 
         // RHI2: find our handshake by sidi; it must wait for a RespHello.
         var peer = PeerBySessionId(msg.Sidi);
-        var handshake = peer?.Handshake;
-        if (peer == null || handshake == null || !handshake.Sidi.AsSpan().SequenceEqual(msg.Sidi))
-            return HandleOutcome.Reject(MessageType.RespHello, RejectionKind.UnknownSession, "no handshake with this sidi");
+        if (peer == null)
+            return HandleOutcome.Reject(MessageType.RespHello, RejectionKind.UnknownSession, "no handshake or session with this sidi");
         if (!MacIsValidFrom(peer, datagram))
             return HandleOutcome.Reject(MessageType.RespHello, RejectionKind.BadMac, "mac does not verify");
-        if (handshake.Next != HandshakeNext.RespHello || handshake.Ck == null)
-            return HandleOutcome.Reject(MessageType.RespHello, RejectionKind.UnexpectedMessage, "handshake is past RespHello");
+        // The sid is ours, but only a handshake at next = RespHello awaits one (spec §10.6): e.g. a replayed
+        // RespHello finds a handshake waiting for EmptyData, or only the session.
+        var handshake = peer.Handshake;
+        if (handshake == null || handshake.Next != HandshakeNext.RespHello || handshake.Ck == null
+            || !handshake.Sidi.AsSpan().SequenceEqual(msg.Sidi))
+            return HandleOutcome.Reject(MessageType.RespHello, RejectionKind.UnexpectedMessage, "no handshake awaits RespHello");
 
         // Work on a copy of ck: nothing is committed until every check has passed.
         var ck = handshake.Ck.Clone();
@@ -152,15 +155,17 @@ public sealed partial class Server
     {
         var msg = EmptyData.Read(Envelope.Payload(datagram));
         var peer = PeerBySessionId(msg.Sid);
-        var handshake = peer?.Handshake;
-        var session = peer?.Session;
-        if (peer == null || handshake == null || session == null || !handshake.Sidi.AsSpan().SequenceEqual(msg.Sid)
-            || !session.Sidm.AsSpan().SequenceEqual(msg.Sid))
-            return HandleOutcome.Reject(MessageType.EmptyData, RejectionKind.UnknownSession, "no handshake with this sid");
+        if (peer == null)
+            return HandleOutcome.Reject(MessageType.EmptyData, RejectionKind.UnknownSession, "no handshake or session with this sid");
         if (!MacIsValidFrom(peer, datagram))
             return HandleOutcome.Reject(MessageType.EmptyData, RejectionKind.BadMac, "mac does not verify");
-        if (handshake.Next != HandshakeNext.EmptyData)
-            return HandleOutcome.Reject(MessageType.EmptyData, RejectionKind.UnexpectedMessage, "handshake does not await EmptyData");
+        // The sid is registered, but only a handshake of ours at next = EmptyData, with its session, awaits one (spec §10.6):
+        // e.g. a replayed EmptyData finds the session but no handshake.
+        var handshake = peer.Handshake;
+        var session = peer.Session;
+        if (handshake == null || session == null || handshake.Next != HandshakeNext.EmptyData
+            || !handshake.Sidi.AsSpan().SequenceEqual(msg.Sid) || !session.Sidm.AsSpan().SequenceEqual(msg.Sid))
+            return HandleOutcome.Reject(MessageType.EmptyData, RejectionKind.UnexpectedMessage, "no handshake awaits EmptyData");
 
         ulong counter = msg.Counter;
         if (counter < session.Txnt)
@@ -195,7 +200,7 @@ public sealed partial class Server
 
     private void ScheduleFirstTransmission(InitiatorHandshake handshake, byte[] message, double now)
     {
-        handshake.StoredMessage = message;
+        handshake.StoredMessage = (byte[])message.Clone(); // our own copy: a retransmission reseals its cookie in place
         handshake.RetransmitCount = 0;
         handshake.RetransmitAt = now + Timing.RetransmitDelay(0, NextUniform());
     }

@@ -108,7 +108,7 @@ public sealed partial class Server
     private HandleOutcome HandleInitConf(ReadOnlySpan<byte> datagram, double now)
     {
         var msg = InitConf.Read(Envelope.Payload(datagram));
-        var cached = CachedAnswer(msg, datagram);
+        var cached = CachedAnswer(msg, datagram, now);
         if (cached != null) return HandleOutcome.Accept(MessageType.InitConf, cached.Value.Peer, cached.Value.EmptyData);
 
         var version = VersionByMac(datagram);
@@ -189,11 +189,12 @@ public sealed partial class Server
     }
 
     /// <summary>The cached EmptyData if this InitConf repeats the one it answered (bytes up to the cookie equal).</summary>
-    private (Peer Peer, byte[] EmptyData)? CachedAnswer(InitConf msg, ReadOnlySpan<byte> datagram)
+    private (Peer Peer, byte[] EmptyData)? CachedAnswer(InitConf msg, ReadOnlySpan<byte> datagram, double now)
     {
         var peer = PeerBySessionId(msg.Sidr);
         var cached = peer?.CachedResponse;
-        if (peer == null || cached == null) return null;
+        // Expired answers are not used even before a poll has dropped them (spec §9.4).
+        if (peer == null || cached == null || Timing.HasHappened(cached.CreatedAt + Timing.InitConfCacheTime, now)) return null;
         if (!ConstantTime.Equals(cached.InitConfUpToCookie, datagram[..Envelope.CookieOffset(datagram.Length)])) return null;
         return (peer, cached.EmptyData);
     }

@@ -225,6 +225,24 @@ public sealed partial class Server : IDisposable
 
     private void TraceCk(string step, ChainingKey ck) => _trace?.Record(step, "ck", ck.Value);
 
+    /// <summary>
+    /// Everything handling a message or polling could change, as text (secrets as fingerprints): two equal
+    /// descriptions mean no observable state changed. For tests.
+    /// </summary>
+    internal string DescribeState()
+    {
+        var lines = new List<string>
+        {
+            $"biscuit counter {Convert.ToHexStringLower(_biscuitCounter)}",
+            $"biscuit keys {_biscuitKeys.Describe()}",
+            $"cookie secrets {_cookieSecrets.Describe()}",
+            $"index {string.Join(",", _sessionIndex.OrderBy(e => e.Key).Select(e => $"{e.Key:x8}->{e.Value.Index}"))}",
+            $"send buffer {StateDigest.Fingerprint(_sendBuffer)}",
+        };
+        lines.AddRange(_peers.Select(StateDigest.Describe));
+        return string.Join("\n", lines);
+    }
+
     /// <summary>Zeroes every secret the server holds.</summary>
     public void Dispose()
     {

@@ -12,6 +12,16 @@ public sealed class ScriptedKem(IKem real) : IKem
     private readonly Queue<(byte[] PublicKey, byte[] SecretKey)> _keyPairs = new();
     private readonly Queue<(byte[] Ciphertext, byte[] SharedKey)> _encapsulations = new();
 
+    /// <summary>How many queued key pairs and encapsulations are still unused.</summary>
+    public int Remaining => _keyPairs.Count + _encapsulations.Count;
+
+    /// <summary>Drops every queued value.</summary>
+    public void Clear()
+    {
+        _keyPairs.Clear();
+        _encapsulations.Clear();
+    }
+
     public int PublicKeyLength => real.PublicKeyLength;
     public int SecretKeyLength => real.SecretKeyLength;
     public int CiphertextLength => real.CiphertextLength;

@@ -21,6 +21,9 @@ public sealed class ScriptedRandom : IRandomSource
     /// <summary>How many recorded values are still unused.</summary>
     public int Remaining => _values.Count;
 
+    /// <summary>Drops every queued value.</summary>
+    public void Clear() => _values.Clear();
+
     public void Fill(Span<byte> destination)
     {
         if (!_values.TryDequeue(out var next))

@@ -32,8 +32,12 @@ public static class UpstreamVectorReplay
         ('b', "ICR7", "EmptyData"), ('*', "", "osk"),
     ];
 
-    /// <summary>Replays <paramref name="entries"/>; returns one line per mismatch (empty: everything matched).</summary>
-    public static IReadOnlyList<string> Check(IReadOnlyList<AssertTvEntry> entries, Mode mode = Mode.BothRoles)
+    /// <summary>
+    /// Replays <paramref name="entries"/>; returns one line per mismatch (empty: everything matched).
+    /// <paramref name="observer"/>, if given, receives every value both sides trace, in the order they compute them.
+    /// </summary>
+    public static IReadOnlyList<string> Check(IReadOnlyList<AssertTvEntry> entries, Mode mode = Mode.BothRoles,
+        IProtocolTrace? observer = null)
     {
         var problems = new List<string>();
         var outputs = entries.Where(e => e.IsOutput).ToList();
@@ -44,8 +48,8 @@ public static class UpstreamVectorReplay
         }
         byte[] V(int index) => entries[index].Value;
 
-        var traceA = new RecordingTrace();
-        var traceB = new RecordingTrace();
+        var traceA = new RecordingTrace(observer);
+        var traceB = new RecordingTrace(observer);
         var clock = new ManualClock();
         using var a = MakeServer(V(1), V(0), [V(5), V(6), V(7), V(8), V(13), V(14)], traceA, clock,
             ephemeral => ephemeral.ThenKeyPair(V(16), V(15)), stat => stat.ThenEncapsulation(V(19), V(18)));

@@ -1,0 +1,52 @@
+using Rosenpass.Reference.Crypto;
+using Rosenpass.Reference.Protocol;
+using Rosenpass.Reference.Protocol.Messages;
+
+namespace Rosenpass.Reference.Vectors.Scenarios;
+
+/// <summary>InitHellos the responder must reject (spec §6.2, §6.6, §10.6); the follow-up delivers the genuine one.</summary>
+internal static class InitHelloRejections
+{
+    public const string Description = "InitHellos that b rejects, each followed by the genuine InitHello, answered as if nothing had happened.";
+
+    public static IEnumerable<VectorCase> Generate(KeyRing keys)
+    {
+        foreach (var v in Pair.Versions)
+        {
+            byte[] Prefix(CaseBuilder c)
+            {
+                Pair.Setup(c, v, Pair.Psk);
+                return c.Initiate("a");
+            }
+            void FollowUp(CaseBuilder c, byte[] genuine) => c.Accept("b", genuine);
+
+            var bKey = keys.Get("b", "scenario").PublicKey;
+            var cases = NegativeCase.Framing("inithello", "b", MessageType.RespHello).Concat(
+            [
+                new("inithello-flipped-auth", "InitHello with a flipped auth tag (IHR8)", "b", RejectionKind.BadAuthTag,
+                    m => Mutations.Flipped(m, "auth", bKey, v), Flags.FlippedAuthTag),
+                new("inithello-flipped-pidi-ct", "InitHello with a flipped pidi_ct (IHR6)", "b", RejectionKind.BadAuthTag,
+                    m => Mutations.Flipped(m, "pidi_ct", bKey, v), Flags.FlippedAuthTag),
+            ]);
+            foreach (var n in cases) yield return n.Build(keys, v, Prefix, FollowUp);
+
+            yield return new NegativeCase("inithello-unknown-peer", "InitHello from a to a b that has no peers (IHR6)", "b",
+                RejectionKind.UnknownPeer, m => new(m, "genuine"), Flags.UnknownPeer).Build(keys, v, c =>
+                {
+                    c.Server("a", "a", false, CaseBuilder.Peer("b", v, Pair.Psk, initiates: true));
+                    c.Server("b", "b", false);
+                    return c.Initiate("a");
+                }, null);
+
+            var other = v == ProtocolVersion.V02 ? ProtocolVersion.V03 : ProtocolVersion.V02;
+            yield return new NegativeCase("inithello-version-mismatch", $"InitHello from a ({v}) to b, which has a configured for {other}; "
+                + "peer ids are computed under the peer's own version, so the mismatch shows as an unknown peer (§6.6)",
+                "b", RejectionKind.UnknownPeer, m => new(m, "genuine"), Flags.VersionMismatch).Build(keys, v, c =>
+                {
+                    c.Server("a", "a", false, CaseBuilder.Peer("b", v, Pair.Psk, initiates: true));
+                    c.Server("b", "b", false, CaseBuilder.Peer("a", other, Pair.Psk, initiates: false));
+                    return c.Initiate("a");
+                }, null);
+        }
+    }
+}
