@@ -1,0 +1,3 @@
+using Rosenpass.Cli;
+
+return RosenpassCli.Run(args);

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+
+namespace Rosenpass.Cli.Tests.Support;
+
+/// <summary>
+/// The built <c>rosenpass</c> (rosenpass.dll, copied beside the tests because we reference the CLI project),
+/// run as a real process with its stdout and stderr collected line by line.
+/// </summary>
+public sealed class RosenpassProcess : IDisposable
+{
+    /// <summary>Generous for a loaded 2-core machine; waits end as soon as their condition holds.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private readonly Process _process;
+    private readonly List<string> _stdout = [];
+    private readonly List<string> _stderr = [];
+
+    private RosenpassProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => { if (e.Data != null) lock (_stdout) _stdout.Add(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (_stderr) _stderr.Add(e.Data); };
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public static string Dll => Path.Combine(AppContext.BaseDirectory, "rosenpass.dll");
+
+    public static RosenpassProcess Start(string workingDirectory, IReadOnlyList<string> args, IDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Dll);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment.Remove("RUST_LOG");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
+        return new RosenpassProcess(new Process { StartInfo = start });
+    }
+
+    /// <summary>Runs to the end (at most <see cref="Patience"/>) and returns the exit code.</summary>
+    public static (int ExitCode, IReadOnlyList<string> Stdout, IReadOnlyList<string> Stderr) Run(string workingDirectory, params string[] args)
+    {
+        using var process = Start(workingDirectory, args);
+        int code = process.WaitForExit(Patience);
+        return (code, process.Stdout, process.Stderr);
+    }
+
+    public IReadOnlyList<string> Stdout { get { lock (_stdout) return [.. _stdout]; } }
+
+    public IReadOnlyList<string> Stderr { get { lock (_stderr) return [.. _stderr]; } }
+
+    public bool HasExited => _process.HasExited;
+
+    public int WaitForExit(TimeSpan limit)
+    {
+        if (!_process.WaitForExit(limit))
+        {
+            Kill();
+            throw new TimeoutException($"rosenpass did not exit within {limit.TotalSeconds} s; stderr: {string.Join(" | ", Stderr)}");
+        }
+        _process.WaitForExit(); // flushes the output readers
+        return _process.ExitCode;
+    }
+
+    /// <summary>Waits until a stdout line satisfies <paramref name="condition"/>; false after <see cref="Patience"/>.</summary>
+    public bool WaitForStdout(Func<string, bool> condition) => Eventually.Holds(() => Stdout.Any(condition));
+
+    /// <summary>Waits until a stderr line satisfies <paramref name="condition"/>; false after <see cref="Patience"/>.</summary>
+    public bool WaitForStderr(Func<string, bool> condition) => Eventually.Holds(() => Stderr.Any(condition));
+
+    public void Kill()
+    {
+        try
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone
+        }
+    }
+
+    /// <summary>Sends SIGTERM, as a service manager would.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+}
