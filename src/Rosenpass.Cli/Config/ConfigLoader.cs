@@ -91,7 +91,9 @@ public static class ConfigLoader
             return TomlSerializer.Deserialize<TomlTable>(text)
                 ?? throw new InputFormatException(file, "is empty or not a TOML table");
         }
-        catch (TomlException e)
+        // Tomlyn also throws ArgumentOutOfRangeException on some malformed escapes (found by fuzz/run.sh config,
+        // regression: tests/Rosenpass.Reference.Tests/Fuzz/regressions/config/): still just invalid TOML.
+        catch (Exception e) when (e is TomlException or ArgumentException)
         {
             throw new InputFormatException(file, $"is not valid TOML: {FirstLine(e.Message)}");
         }
