@@ -51,6 +51,7 @@ public static class RosenpassCli
         root.Add(QuietOption);
         root.Add(VersionOption);
         foreach (var command in CommandRegistry.All) root.Add(command.Build());
+        root.Add(Rosenpass.Conformance.ConformanceCommand.Build());
         root.SetAction(parse =>
         {
             if (parse.GetValue(VersionOption))

@@ -11,5 +11,7 @@ public static class CommandRegistry
         new GenKeysCommand(),
         new ValidateCommand(),
         new DemoCommand(),
+        new VectorsCommand(),
+        new TraceCommand(),
     ];
 }

@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Security.Cryptography;
-using Org.BouncyCastle.Crypto;
-using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Security;
 using Org.BouncyCastle.Pqc.Crypto.Cmce;
 
 namespace Rosenpass.Reference.Crypto;
@@ -14,12 +13,15 @@ namespace Rosenpass.Reference.Crypto;
 /// <remarks>
 /// Why reflection: BouncyCastle's public API (<c>CmceKemExtractor.ExtractSecret(byte[])</c>,
 /// <c>CmceKemGenerator.GenerateEncapsulated(key)</c>) truncates the session key to the parameter set's
-/// default of 192 bits, but Rosenpass uses all 256 bits. Both classes have a private overload that takes
-/// the key size in bits and computes the untruncated key; calling it is the only way to get the
-/// 32-byte key without writing Classic McEliece ourselves. We bind the two overloads once, here and only
-/// here, and the package is pinned to 2.7.0. If an upgrade renames them, the static initialiser fails
-/// loudly (tests cover it), and the first 24 bytes, which the public API returns, let a test prove the
-/// private overload still computes the same key.
+/// default of 192 bits, but Rosenpass uses all 256 bits. Underneath, both call the parameter set's engine,
+/// <c>KemEnc(ct, key, pk, random)</c> and <c>KemDec(key, ct, sk)</c>, which compute as many key bytes as the
+/// key array has; we call the engine ourselves. That also keeps the cost of a message free of copies of the
+/// 512 KiB public key: going through the public API took an array copy of the span and then the key-parameter
+/// object's own copy (1 MB allocated per encapsulation), and its private-key object kept unzeroed copies of the
+/// secret key.
+/// We bind the engine once, here and only here, and the package is pinned to 2.7.0. If an upgrade renames it,
+/// the static initialiser fails loudly (tests cover it), and the first 24 bytes, which the public API returns,
+/// let a test prove the engine still computes the same key and ciphertext.
 /// </remarks>
 public sealed class McEliece460896 : IKem
 {
@@ -27,16 +29,28 @@ public sealed class McEliece460896 : IKem
     public const int SecretKeyBytes = 13608;
     public const int CiphertextBytes = 156;
     public const int SharedKeyBytes = 32;
-    private const int SharedKeyBits = SharedKeyBytes * 8;
 
     private static readonly CmceParameters Parameters = CmceParameters.mceliece460896r3;
 
-    private static readonly Func<CmceKemExtractor, byte[], int, byte[]> ExtractFullKey =
-        BindPrivate<Func<CmceKemExtractor, byte[], int, byte[]>>(typeof(CmceKemExtractor), "ExtractSecret", typeof(byte[]), typeof(int));
+    /// <summary>The engine of <see cref="Parameters"/>: internal to BouncyCastle (<c>ICmceEngine</c>).</summary>
+    private static readonly object Engine =
+        typeof(CmceParameters).GetProperty("Engine", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(Parameters)
+        ?? throw new MissingMemberException(typeof(CmceParameters).FullName, "Engine (BouncyCastle 2.7.0 has it)");
 
-    private static readonly Func<CmceKemGenerator, AsymmetricKeyParameter, int, ISecretWithEncapsulation> EncapsulateFullKey =
-        BindPrivate<Func<CmceKemGenerator, AsymmetricKeyParameter, int, ISecretWithEncapsulation>>(
-            typeof(CmceKemGenerator), "GenerateEncapsulated", typeof(AsymmetricKeyParameter), typeof(int));
+    /// <summary>KemEnc(ct, key, pk, random): encapsulates key.Length bytes of shared key to pk.</summary>
+    private static readonly Func<byte[], byte[], byte[], SecureRandom, int> KemEnc =
+        BindEngine<Func<byte[], byte[], byte[], SecureRandom, int>>("KemEnc", typeof(byte[]), typeof(byte[]), typeof(byte[]), typeof(SecureRandom));
+
+    /// <summary>KemDec(key, ct, sk): decapsulates key.Length bytes of shared key.</summary>
+    private static readonly Func<byte[], byte[], byte[], int> KemDec =
+        BindEngine<Func<byte[], byte[], byte[], int>>("KemDec", typeof(byte[]), typeof(byte[]), typeof(byte[]));
+
+    /// <summary>
+    /// The engine reads the public key from an array, and our callers hold spans. Each thread copies the key into
+    /// its own array of exactly the key's size, allocated once, instead of allocating 512 KiB per encapsulation.
+    /// Public keys are public: the copy needs no zeroing.
+    /// </summary>
+    [ThreadStatic] private static byte[]? t_publicKey;
 
     private readonly IRandomSource _random;
 
@@ -68,12 +82,20 @@ public sealed class McEliece460896 : IKem
         CheckLength(ciphertext.Length, CiphertextBytes, nameof(ciphertext));
         CheckLength(sharedKey.Length, SharedKeyBytes, nameof(sharedKey));
         CheckLength(publicKey.Length, PublicKeyBytes, nameof(publicKey));
-        var generator = new CmceKemGenerator(BouncyCastleRandom.Over(_random));
-        using var result = EncapsulateFullKey(generator, new CmcePublicKeyParameters(Parameters, publicKey.ToArray()), SharedKeyBits);
-        result.GetEncapsulation().CopyTo(ciphertext);
-        byte[] key = result.GetSecret();
-        key.CopyTo(sharedKey);
-        CryptographicOperations.ZeroMemory(key);
+        byte[] pk = t_publicKey ??= new byte[PublicKeyBytes];
+        publicKey.CopyTo(pk);
+        byte[] ct = new byte[CiphertextBytes];
+        byte[] key = GC.AllocateArray<byte>(SharedKeyBytes, pinned: true);
+        try
+        {
+            KemEnc(ct, key, pk, BouncyCastleRandom.Over(_random));
+            ct.CopyTo(ciphertext);
+            key.CopyTo(sharedKey);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
     }
 
     /// <inheritdoc />
@@ -82,17 +104,19 @@ public sealed class McEliece460896 : IKem
         CheckLength(sharedKey.Length, SharedKeyBytes, nameof(sharedKey));
         CheckLength(ciphertext.Length, CiphertextBytes, nameof(ciphertext));
         CheckLength(secretKey.Length, SecretKeyBytes, nameof(secretKey));
-        byte[] sk = secretKey.ToArray();
+        // Our copies of the secret key and of the shared key are pinned, so the collector leaves no stray copies, and zeroed.
+        byte[] sk = GC.AllocateArray<byte>(SecretKeyBytes, pinned: true);
+        byte[] key = GC.AllocateArray<byte>(SharedKeyBytes, pinned: true);
         try
         {
-            var extractor = new CmceKemExtractor(new CmcePrivateKeyParameters(Parameters, sk));
-            byte[] key = ExtractFullKey(extractor, ciphertext.ToArray(), SharedKeyBits);
+            secretKey.CopyTo(sk);
+            KemDec(key, ciphertext.ToArray(), sk);
             key.CopyTo(sharedKey);
-            CryptographicOperations.ZeroMemory(key);
         }
         finally
         {
             CryptographicOperations.ZeroMemory(sk);
+            CryptographicOperations.ZeroMemory(key);
         }
     }
 
@@ -101,10 +125,10 @@ public sealed class McEliece460896 : IKem
         if (actual != expected) throw new ArgumentException($"{name} must be {expected} bytes, not {actual}", name);
     }
 
-    private static T BindPrivate<T>(Type type, string name, params Type[] parameters) where T : Delegate
+    private static T BindEngine<T>(string name, params Type[] parameters) where T : Delegate
     {
-        var method = type.GetMethod(name, BindingFlags.Instance | BindingFlags.NonPublic, parameters)
-            ?? throw new MissingMethodException(type.FullName, name + " with a key-size argument (BouncyCastle 2.7.0 has it)");
-        return method.CreateDelegate<T>();
+        var method = Engine.GetType().GetMethod(name, BindingFlags.Instance | BindingFlags.Public, parameters)
+            ?? throw new MissingMethodException(Engine.GetType().FullName, name + " (BouncyCastle 2.7.0 has it)");
+        return method.CreateDelegate<T>(Engine);
     }
 }

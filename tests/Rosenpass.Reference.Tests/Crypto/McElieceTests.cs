@@ -42,6 +42,38 @@ public class McElieceTests
     }
 
     [Fact]
+    public void Encapsulation_through_the_engine_matches_the_public_api()
+    {
+        // Pins the engine binding in McEliece460896: from the same random bytes, BouncyCastle's public API must
+        // produce the same ciphertext and the first 24 bytes of the same key.
+        byte[] seed = new byte[48];
+        seed[0] = 7;
+        byte[] pk = UpstreamVector.Value(UpstreamVector.PeerBPublicKey);
+        byte[] ct = new byte[McEliece460896.CiphertextBytes], key = new byte[32];
+        using (var random = new NistCtrDrbg(seed)) new McEliece460896(random).Encapsulate(ct, key, pk);
+        using var sameRandom = new NistCtrDrbg(seed);
+        var generator = new CmceKemGenerator(BouncyCastleRandom.Over(sameRandom));
+        using var reference = generator.GenerateEncapsulated(new CmcePublicKeyParameters(CmceParameters.mceliece460896r3, pk));
+        Assert.Equal(reference.GetEncapsulation(), ct);
+        Assert.Equal(reference.GetSecret(), key[..24]);
+    }
+
+    [Fact]
+    public void Encapsulation_reads_the_key_it_is_given_each_time()
+    {
+        // The engine reads a per-thread copy of the public key: a different key must give a different result.
+        byte[] pkA = UpstreamVector.Value(UpstreamVector.PeerAPublicKey), skA = UpstreamVector.Value(UpstreamVector.PeerASecretKey);
+        byte[] pkB = UpstreamVector.Value(UpstreamVector.PeerBPublicKey), skB = UpstreamVector.Value(UpstreamVector.PeerBSecretKey);
+        byte[] ct = new byte[McEliece460896.CiphertextBytes], sent = new byte[32], received = new byte[32];
+        foreach (var (pk, sk) in new[] { (pkA, skA), (pkB, skB), (pkA, skA) })
+        {
+            Kem.Encapsulate(ct, sent, pk);
+            Kem.Decapsulate(received, ct, sk);
+            Assert.Equal(sent, received);
+        }
+    }
+
+    [Fact]
     public void Encapsulation_round_trips_against_upstreams_key_pair()
     {
         byte[] ct = new byte[McEliece460896.CiphertextBytes], sent = new byte[32], received = new byte[32];
@@ -69,3 +101,4 @@ public class McElieceTests
         Assert.Throws<ArgumentException>(() => Kem.Encapsulate(new byte[156], new byte[24], new byte[McEliece460896.PublicKeyBytes]));
     }
 }
+

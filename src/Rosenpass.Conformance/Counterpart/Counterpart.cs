@@ -1,0 +1,235 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using Rosenpass.Reference.Crypto;
+using Rosenpass.Reference.Protocol;
+using Rosenpass.Reference.Protocol.Messages;
+
+namespace Rosenpass.Conformance.Counterpart;
+
+/// <summary>
+/// Our side of a scenario: the library's <see cref="Server"/> with the IUT as its one peer, driven over its own
+/// UDP socket on 127.0.0.1. Unlike the CLI's loop, every datagram passes hooks that can drop it, and every
+/// datagram is recorded, so scenarios can lose, replay and forge messages. The loop runs on its own task;
+/// the server is only touched under a lock.
+/// </summary>
+internal sealed class Counterpart : IAsyncDisposable
+{
+    private const int ReceiveBufferBytes = 65536;
+    private static readonly TimeSpan MaxSleep = TimeSpan.FromSeconds(1);
+
+    private readonly Server _server;
+    private IPEndPoint? _iut;
+    private readonly Socket _socket;
+    private readonly MonotonicClock _clock = new();
+    private readonly object _gate = new();
+    private readonly Channel<byte[]> _inbox = Channel.CreateUnbounded<byte[]>();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<byte[]> _sent = [];
+    private readonly List<byte[]> _received = [];
+    private readonly HashSet<string> _initConfsSent = [];
+    private Task _loop = Task.CompletedTask;
+    private Task _receiver = Task.CompletedTask;
+    private string? _key;
+    private int _keyEvents;
+    private int _accepted;
+
+    /// <param name="ours">our static key pair</param>
+    /// <param name="iutPublicKey">the IUT's public key</param>
+    /// <param name="psk">the psk we use (copied; the caller keeps and disposes its own)</param>
+    /// <param name="version">the protocol version configured for the IUT</param>
+    /// <param name="weInitiate">true: we send InitHello (the IUT is responder); false: we only answer</param>
+    /// <param name="iut">where the IUT listens; null when it initiates: then its first datagram's source</param>
+    public Counterpart(KeyPair ours, byte[] iutPublicKey, Secret psk, ProtocolVersion version, bool weInitiate, IPEndPoint? iut)
+    {
+        _iut = iut;
+        _server = new Server(ours.PublicKey, Secret.CopyOf(ours.SecretKey.Expose()), new ServerOptions { Clock = _clock });
+        _server.AddPeer(iutPublicKey, Secret.CopyOf(psk.Expose()), version, initiates: weInitiate);
+        _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>Our address, for the IUT's configuration when it initiates.</summary>
+    public IPEndPoint LocalEndPoint => (IPEndPoint)_socket.LocalEndPoint!;
+
+    /// <summary>Called with each datagram our server is about to send; false drops it.</summary>
+    public Func<byte[], bool> OnOutgoing { get; set; } = _ => true;
+
+    /// <summary>Called with each datagram from the IUT before our server sees it; false drops it.</summary>
+    public Func<byte[], bool> OnIncoming { get; set; } = _ => true;
+
+    /// <summary>The latest key our server derived with the IUT (base64, as in an outfile), or null.</summary>
+    public string? Key { get { lock (_gate) return _key; } }
+
+    public int KeyEvents { get { lock (_gate) return _keyEvents; } }
+
+    /// <summary>How many of the IUT's datagrams our server accepted.</summary>
+    public int AcceptedFromIut { get { lock (_gate) return _accepted; } }
+
+    /// <summary>The error that stopped our loop, if one did (a runner bug, reported as such).</summary>
+    public Exception? LoopError { get; private set; }
+
+    public void Start()
+    {
+        _receiver = Task.Run(() => ReceiveAsync(_stop.Token));
+        _loop = Task.Run(() => RunAsync(_stop.Token));
+    }
+
+    /// <summary>The datagrams we sent of <paramref name="type"/> (dropped ones included), in order.</summary>
+    public IReadOnlyList<byte[]> Sent(MessageType type)
+    {
+        lock (_sent) return [.. _sent.Where(d => d.Length > 0 && d[0] == (byte)type)];
+    }
+
+    /// <summary>Every datagram received from the IUT (dropped ones included), in order.</summary>
+    public IReadOnlyList<byte[]> Received()
+    {
+        lock (_received) return [.. _received];
+    }
+
+    public IReadOnlyList<byte[]> Received(MessageType type) => [.. Received().Where(d => d.Length > 0 && d[0] == (byte)type)];
+
+    /// <summary>Sends raw bytes to the IUT, past our server and the hooks: replays and forgeries.</summary>
+    public void Inject(byte[] datagram)
+    {
+        if (Volatile.Read(ref _iut) is { } iut) _socket.SendTo(datagram, iut);
+    }
+
+    private async Task RunAsync(CancellationToken stop)
+    {
+        try
+        {
+            double nextPoll = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                if (_clock.Now >= nextPoll)
+                {
+                    nextPoll = Poll();
+                    continue;
+                }
+                if (!await WaitForDatagramAsync(nextPoll, stop).ConfigureAwait(false)) continue;
+                while (_inbox.Reader.TryRead(out var datagram))
+                {
+                    if (Handle(datagram)) nextPoll = 0; // an accepted message can start or end a handshake
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LoopError = e;
+        }
+    }
+
+    private async Task<bool> WaitForDatagramAsync(double until, CancellationToken stop)
+    {
+        var sleep = TimeSpan.FromSeconds(Math.Clamp(until - _clock.Now, 0, MaxSleep.TotalSeconds));
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        wake.CancelAfter(sleep);
+        try
+        {
+            return await _inbox.Reader.WaitToReadAsync(wake.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private double Poll()
+    {
+        PollResult result;
+        lock (_gate) result = _server.Poll();
+        foreach (var e in result.Events) HandleEvent(e);
+        return result.NextPollAt;
+    }
+
+    private bool Handle(byte[] datagram)
+    {
+        if (!OnIncoming(datagram)) return false;
+        HandleOutcome outcome;
+        lock (_gate)
+        {
+            outcome = _server.HandleMessage(datagram);
+            if (outcome.Accepted) _accepted++;
+        }
+        if (outcome.Response is { } response) Send(response);
+        foreach (var e in outcome.Events) HandleEvent(e);
+        return outcome.Accepted;
+    }
+
+    private void HandleEvent(ServerEvent e)
+    {
+        switch (e)
+        {
+            case SendToPeer send:
+                Send(send.Datagram);
+                break;
+            case KeyExchanged exchanged:
+                using (exchanged.Key)
+                {
+                    lock (_gate)
+                    {
+                        _key = Convert.ToBase64String(exchanged.Key.Expose());
+                        _keyEvents++;
+                    }
+                }
+                break;
+            case KeyStale stale:
+                stale.Key.Dispose();
+                break;
+        }
+    }
+
+    private void Send(byte[] datagram)
+    {
+        lock (_sent) _sent.Add(datagram);
+        if (IsRepeatedInitConf(datagram)) return;
+        if (OnOutgoing(datagram)) Inject(datagram);
+    }
+
+    /// <summary>
+    /// Our server retransmits InitConf until EmptyData arrives (spec §9.2); a slow IUT can make that happen. We
+    /// send each handshake's InitConf once: loopback loses nothing once the IUT has answered, and a repeated
+    /// InitConf meets the IUT's response cache (spec §9.4), which is the replay scenario's subject alone.
+    /// </summary>
+    private bool IsRepeatedInitConf(byte[] datagram)
+    {
+        if (datagram.Length != InitConf.Length || datagram[0] != (byte)MessageType.InitConf) return false;
+        string sessionIds = Convert.ToHexString(datagram, Envelope.HeaderLength, 8); // sidi and sidr
+        lock (_initConfsSent) return !_initConfsSent.Add(sessionIds);
+    }
+
+    private async Task ReceiveAsync(CancellationToken stop)
+    {
+        var buffer = new byte[ReceiveBufferBytes];
+        EndPoint any = new IPEndPoint(IPAddress.Any, 0);
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                var result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, stop).ConfigureAwait(false);
+                byte[] datagram = buffer.AsSpan(0, result.ReceivedBytes).ToArray();
+                Interlocked.CompareExchange(ref _iut, (IPEndPoint)result.RemoteEndPoint, null);
+                lock (_received) _received.Add(datagram);
+                _inbox.Writer.TryWrite(datagram);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                // An ICMP "port unreachable" for an earlier datagram (the IUT not yet listening): keep receiving.
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_loop, _receiver).ConfigureAwait(false);
+        _socket.Dispose();
+        _server.Dispose();
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,66 @@
+using Rosenpass.Conformance.Iut;
+using Rosenpass.Reference.Crypto;
+
+namespace Rosenpass.Conformance;
+
+/// <summary>
+/// The keys of one run and the IUT launcher that knows them. Managed mode generates both McEliece key pairs
+/// (about 0.6 s each) and a random psk once per run; running mode loads ours, the IUT's public key and the psk
+/// (none means 32 zero bytes, as upstream) from the user's files.
+/// </summary>
+internal sealed class RunKeys : IDisposable
+{
+    private RunKeys(KeyPair ours, Secret psk, IIutLauncher launcher)
+    {
+        Ours = ours;
+        Psk = psk;
+        Launcher = launcher;
+    }
+
+    public KeyPair Ours { get; }
+
+    public Secret Psk { get; }
+
+    public IIutLauncher Launcher { get; }
+
+    public static RunKeys Create(ConformanceOptions options, string runFolder)
+    {
+        if (options.Running is { } running)
+        {
+            var ours = KeyPair.Load(running.OurPublicKeyPath, running.OurSecretKeyPath);
+            Secret? psk = null;
+            try
+            {
+                psk = running.PskPath is { } path ? SecretFile.ReadPsk(path) : new Secret(SecretFile.PskBytes);
+                return new RunKeys(ours, psk, new RunningIutLauncher(running));
+            }
+            catch
+            {
+                ours.Dispose();
+                psk?.Dispose();
+                throw;
+            }
+        }
+        ManagedIutLauncher.CheckCommand(options.IutCommand!);
+        var generated = KeyPair.Generate();
+        var agreedPsk = Secret.Random(SecretFile.PskBytes, SystemRandom.Instance);
+        try
+        {
+            using var iutKeys = KeyPair.Generate();
+            var launcher = new ManagedIutLauncher(options.IutCommand!, iutKeys, generated.PublicKey, agreedPsk, runFolder);
+            return new RunKeys(generated, agreedPsk, launcher);
+        }
+        catch
+        {
+            generated.Dispose();
+            agreedPsk.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        Ours.Dispose();
+        Psk.Dispose();
+    }
+}

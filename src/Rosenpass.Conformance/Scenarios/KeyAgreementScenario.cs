@@ -1,0 +1,19 @@
+using System.Diagnostics;
+using Rosenpass.Reference.Crypto;
+
+namespace Rosenpass.Conformance.Scenarios;
+
+/// <summary>
+/// A plain handshake (spec §6): afterwards the IUT's outfile holds exactly the output key our server derived
+/// (spec §4.6), i.e. both sides computed the same chaining key from the same messages.
+/// </summary>
+internal sealed class KeyAgreementScenario(IutRole role, ProtocolVersion version) : Scenario("key-agreement", role, version)
+{
+    protected override async Task<Outcome> RunCheckedAsync(ScenarioContext context, CancellationToken cancel)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var rig = await StartRigAsync(context, cancel).ConfigureAwait(false);
+        if (await rig.AgreementProblemAsync().ConfigureAwait(false) is { } problem) return Outcome.Fail(problem);
+        return Outcome.Pass($"the IUT's outfile equals our output key after {ScenarioRig.Seconds(watch.Elapsed)} s");
+    }
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Globalization;
+using Rosenpass.Conformance.Iut;
+using Rosenpass.Reference.Crypto;
+
+namespace Rosenpass.Conformance.Scenarios;
+
+/// <summary>
+/// The two sides of one scenario: the IUT and our counterpart. When the IUT initiates, we listen first and give
+/// it our endpoint; when it responds, it is started first and we initiate once it listens.
+/// </summary>
+internal sealed class ScenarioRig : IAsyncDisposable
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+
+    private readonly ScenarioContext _context;
+    private readonly Scenario _scenario;
+    private int _iutEventsAtLastAgreement;
+
+    private ScenarioRig(ScenarioContext context, Scenario scenario, IutInstance iut, Counterpart.Counterpart us)
+    {
+        _context = context;
+        _scenario = scenario;
+        Iut = iut;
+        Us = us;
+    }
+
+    public IutInstance Iut { get; }
+
+    /// <summary>Our current counterpart (see <see cref="ReplaceCounterpartAsync"/>).</summary>
+    public Counterpart.Counterpart Us { get; private set; }
+
+    public static async Task<ScenarioRig> StartAsync(ScenarioContext context, Scenario scenario,
+        Action<Counterpart.Counterpart>? prepare, CancellationToken cancel)
+    {
+        string folder = Path.Combine(context.RunFolder, scenario.Name.Replace('/', '_'));
+        Directory.CreateDirectory(folder);
+        if (scenario.Role == IutRole.Initiator)
+        {
+            // We listen before the IUT starts: it sends its InitHello at once.
+            var us = NewCounterpart(context, scenario, context.Psk, weInitiate: false, iut: null);
+            try
+            {
+                prepare?.Invoke(us);
+                us.Start();
+                var iut = await context.Launcher.StartAsync(new IutSetup(scenario.Version, us.LocalEndPoint), folder, cancel).ConfigureAwait(false);
+                return new ScenarioRig(context, scenario, iut, us);
+            }
+            catch
+            {
+                await us.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+        var responder = await context.Launcher.StartAsync(new IutSetup(scenario.Version, OurEndpoint: null), folder, cancel).ConfigureAwait(false);
+        var initiator = NewCounterpart(context, scenario, context.Psk, weInitiate: true, responder.Address);
+        prepare?.Invoke(initiator);
+        initiator.Start();
+        return new ScenarioRig(context, scenario, responder, initiator);
+    }
+
+    /// <summary>
+    /// A new counterpart of ours (fresh server state and socket, psk <paramref name="psk"/>) initiates to the
+    /// responding IUT; the old one is stopped first.
+    /// </summary>
+    public async Task ReplaceCounterpartAsync(Secret psk, Action<Counterpart.Counterpart>? prepare = null)
+    {
+        await Us.DisposeAsync().ConfigureAwait(false);
+        Us = NewCounterpart(_context, _scenario, psk, weInitiate: true, Iut.Address);
+        prepare?.Invoke(Us);
+        Us.Start();
+    }
+
+    private static Counterpart.Counterpart NewCounterpart(ScenarioContext context, Scenario scenario, Secret psk, bool weInitiate,
+        System.Net.IPEndPoint? iut) =>
+        new(context.Ours, context.Launcher.IutPublicKey, psk, scenario.Version, weInitiate, iut);
+
+    /// <summary>
+    /// Waits until our key and the IUT's outfile hold the same key (other than <paramref name="notKey"/>) and the
+    /// IUT has reported the key event (its stdout line comes after the outfile); null on success, else what was
+    /// seen when the patience ran out or the IUT died.
+    /// </summary>
+    public async Task<string?> AgreementProblemAsync(string? notKey = null)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            if (Broken() is { } broken) return broken;
+            string? ours = Us.Key;
+            string? theirs = Iut.ReadOutfile();
+            if (ours != null && ours != notKey && theirs == ours && Iut.KeyEvents > _iutEventsAtLastAgreement)
+            {
+                _iutEventsAtLastAgreement = Iut.KeyEvents;
+                return null;
+            }
+            if (watch.Elapsed > _context.KeyTimeout)
+            {
+                return $"no common key after {Seconds(watch.Elapsed)} s: we have {Describe(ours, notKey)}, " +
+                    $"the IUT's outfile has {Describe(theirs, notKey)}" + (ours != null && theirs != null && ours != theirs ? " (they differ)" : "") + $"; {Iut.KeyEvents} key event(s) at the IUT";
+            }
+            await Task.Delay(PollInterval).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Lets datagrams in flight arrive and be handled, then says whether the IUT still lives.</summary>
+    public async Task<string?> SettleAsync(TimeSpan time)
+    {
+        await Task.Delay(time).ConfigureAwait(false);
+        return Broken();
+    }
+
+    /// <summary>The IUT's exit or our loop's error, if either happened.</summary>
+    public string? Broken() =>
+        Iut.ExitProblem ?? (Us.LoopError is { } error ? $"runner error in our counterpart: {error.GetType().Name}: {error.Message}" : null);
+
+    public static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static string Describe(string? key, string? notKey) =>
+        key == null ? "none" : key == notKey ? "only the earlier key" : "a key";
+
+    public async ValueTask DisposeAsync()
+    {
+        await Us.DisposeAsync().ConfigureAwait(false);
+        await Iut.DisposeAsync().ConfigureAwait(false);
+    }
+}
