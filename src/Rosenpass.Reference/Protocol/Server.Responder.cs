@@ -194,7 +194,7 @@ public sealed partial class Server
         var peer = PeerBySessionId(msg.Sidr);
         var cached = peer?.CachedResponse;
         // Expired answers are not used even before a poll has dropped them (spec §9.4).
-        if (peer == null || cached == null || Timing.HasHappened(cached.CreatedAt + Timing.InitConfCacheTime, now)) return null;
+        if (peer == null || cached == null || Timing.HasHappened(cached.ExpiresAt, now)) return null;
         if (!ConstantTime.Equals(cached.InitConfUpToCookie, datagram[..Envelope.CookieOffset(datagram.Length)])) return null;
         return (peer, cached.EmptyData);
     }

@@ -33,9 +33,7 @@ public sealed partial class Server
 
         if (peer.Session is { } dead && Timing.HasHappened(dead.DieAt, now))
         {
-            peer.Session = null;
-            ReleaseSessionId(peer, dead.Sidm);
-            dead.Dispose();
+            DropSession(peer);
             events.Add(new KeyStale(peer, Crypto.Secret.Random(32, _random)));
         }
 
@@ -51,7 +49,7 @@ public sealed partial class Server
             handshake.RetransmitAt = now + Timing.RetransmitDelay(handshake.RetransmitCount, NextUniform());
         }
 
-        if (peer.CachedResponse is { } cached && Timing.HasHappened(cached.CreatedAt + Timing.InitConfCacheTime, now))
+        if (peer.CachedResponse is { } cached && Timing.HasHappened(cached.ExpiresAt, now))
             peer.CachedResponse = null;
 
         return NextDeadline(peer);
@@ -66,7 +64,7 @@ public sealed partial class Server
             next = Math.Min(next, session.DieAt);
             if (peer.Initiates && peer.Handshake == null) next = Math.Min(next, session.RetireAt);
         }
-        if (peer.CachedResponse is { } cached) next = Math.Min(next, cached.CreatedAt + Timing.InitConfCacheTime);
+        if (peer.CachedResponse is { } cached) next = Math.Min(next, cached.ExpiresAt);
         return next;
     }
 }

@@ -180,6 +180,15 @@ public sealed partial class Server : IDisposable
         handshake.Dispose();
     }
 
+    private void DropSession(Peer peer)
+    {
+        var session = peer.Session;
+        if (session == null) return;
+        peer.Session = null;
+        ReleaseSessionId(peer, session.Sidm);
+        session.Dispose();
+    }
+
     private void ReplaceSession(Peer peer, Session session)
     {
         var old = peer.Session;

@@ -40,4 +40,8 @@ internal sealed class Session : IDisposable
 }
 
 /// <summary>The cached answer to an InitConf (spec §9.4): the InitConf's bytes up to its cookie, and our EmptyData.</summary>
-internal sealed record InitConfResponse(byte[] InitConfUpToCookie, byte[] EmptyData, double CreatedAt);
+internal sealed record InitConfResponse(byte[] InitConfUpToCookie, byte[] EmptyData, double CreatedAt)
+{
+    /// <summary>From this time on the cached answer is not used, and the next poll forgets it.</summary>
+    public double ExpiresAt => CreatedAt + Timing.InitConfCacheTime;
+}
