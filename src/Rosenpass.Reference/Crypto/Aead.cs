@@ -16,7 +16,7 @@ public static class Aead
     public static void Encrypt(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ad,
         ReadOnlySpan<byte> plaintext, Span<byte> output)
     {
-        if (output.Length != plaintext.Length + TagLength) throw new ArgumentException("output must be plaintext + 16 bytes");
+        if (output.Length != plaintext.Length + TagLength) throw new ArgumentException("output must be plaintext + 16 bytes", nameof(output));
         using var cipher = new ChaCha20Poly1305(key);
         cipher.Encrypt(nonce, plaintext, output[..plaintext.Length], output[plaintext.Length..], ad);
     }
@@ -25,7 +25,7 @@ public static class Aead
     public static bool Decrypt(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ad,
         ReadOnlySpan<byte> ciphertextAndTag, Span<byte> plaintext)
     {
-        if (ciphertextAndTag.Length != plaintext.Length + TagLength) throw new ArgumentException("input must be plaintext + 16 bytes");
+        if (ciphertextAndTag.Length != plaintext.Length + TagLength) throw new ArgumentException("input must be plaintext + 16 bytes", nameof(ciphertextAndTag));
         using var cipher = new ChaCha20Poly1305(key);
         try
         {

@@ -22,8 +22,8 @@ public static class XAead
     public static void Encrypt(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ad,
         ReadOnlySpan<byte> plaintext, Span<byte> output)
     {
-        if (nonce.Length != NonceLength) throw new ArgumentException("nonce must be 24 bytes");
-        if (output.Length != plaintext.Length + Overhead) throw new ArgumentException("output must be plaintext + 40 bytes");
+        if (nonce.Length != NonceLength) throw new ArgumentException("nonce must be 24 bytes", nameof(nonce));
+        if (output.Length != plaintext.Length + Overhead) throw new ArgumentException("output must be plaintext + 40 bytes", nameof(output));
         var cipher = Init(forEncryption: true, key, nonce, ad);
         nonce.CopyTo(output);
         int written = cipher.ProcessBytes(plaintext, output[NonceLength..]);
@@ -33,7 +33,7 @@ public static class XAead
     /// <summary>Decrypts nonce ‖ ct ‖ tag into <paramref name="plaintext"/>; false (and a zeroed plaintext) on a bad tag.</summary>
     public static bool Decrypt(ReadOnlySpan<byte> key, ReadOnlySpan<byte> ad, ReadOnlySpan<byte> input, Span<byte> plaintext)
     {
-        if (input.Length != plaintext.Length + Overhead) throw new ArgumentException("input must be plaintext + 40 bytes");
+        if (input.Length != plaintext.Length + Overhead) throw new ArgumentException("input must be plaintext + 40 bytes", nameof(input));
         var cipher = Init(forEncryption: false, key, input[..NonceLength], ad);
         byte[] buffer = GC.AllocateArray<byte>(plaintext.Length, pinned: true);
         try
@@ -56,7 +56,7 @@ public static class XAead
 
     private static XChaCha20Poly1305 Init(bool forEncryption, ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ad)
     {
-        if (key.Length != KeyLength) throw new ArgumentException("key must be 32 bytes");
+        if (key.Length != KeyLength) throw new ArgumentException("key must be 32 bytes", nameof(key));
         var cipher = new XChaCha20Poly1305();
         cipher.Init(forEncryption, new AeadParameters(new KeyParameter(key), TagLength * 8, nonce.ToArray(), ad.ToArray()));
         return cipher;
