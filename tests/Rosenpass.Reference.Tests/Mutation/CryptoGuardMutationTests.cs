@@ -18,12 +18,14 @@ public class CryptoGuardMutationTests
 
     private static void AssertUntouched(byte[] buffer) => Assert.All(buffer, b => Assert.Equal(Untouched, b));
 
+    private static void AssertRefusedNaming(string parameter, Action call) =>
+        Assert.Equal(parameter, Assert.Throws<ArgumentException>(call).ParamName);
+
     [Fact]
     public void Aead_encrypt_refuses_an_output_one_byte_short_of_plaintext_plus_tag_and_writes_nothing()
     {
         byte[] output = Filled(Plaintext.Length + Aead.TagLength - 1);
-        var e = Assert.Throws<ArgumentException>(() => Aead.Encrypt(Key, new byte[Aead.NonceLength], [], Plaintext, output));
-        Assert.Equal("output", e.ParamName);
+        AssertRefusedNaming("output", () => Aead.Encrypt(Key, new byte[Aead.NonceLength], [], Plaintext, output));
         AssertUntouched(output);
     }
 
@@ -32,8 +34,7 @@ public class CryptoGuardMutationTests
     {
         byte[] plaintext = Filled(Plaintext.Length);
         byte[] input = new byte[Plaintext.Length + Aead.TagLength + 1];
-        var e = Assert.Throws<ArgumentException>(() => Aead.Decrypt(Key, new byte[Aead.NonceLength], [], input, plaintext));
-        Assert.Equal("ciphertextAndTag", e.ParamName);
+        AssertRefusedNaming("ciphertextAndTag", () => Aead.Decrypt(Key, new byte[Aead.NonceLength], [], input, plaintext));
         AssertUntouched(plaintext);
     }
 
@@ -41,8 +42,7 @@ public class CryptoGuardMutationTests
     public void XAead_encrypt_refuses_an_ietf_sized_12_byte_nonce_and_writes_nothing()
     {
         byte[] output = Filled(Plaintext.Length + XAead.Overhead);
-        var e = Assert.Throws<ArgumentException>(() => XAead.Encrypt(Key, new byte[Aead.NonceLength], [], Plaintext, output));
-        Assert.Equal("nonce", e.ParamName);
+        AssertRefusedNaming("nonce", () => XAead.Encrypt(Key, new byte[Aead.NonceLength], [], Plaintext, output));
         AssertUntouched(output);
     }
 
@@ -50,8 +50,7 @@ public class CryptoGuardMutationTests
     public void XAead_encrypt_refuses_an_output_one_byte_longer_than_plaintext_plus_overhead_and_writes_nothing()
     {
         byte[] output = Filled(Plaintext.Length + XAead.Overhead + 1);
-        var e = Assert.Throws<ArgumentException>(() => XAead.Encrypt(Key, new byte[XAead.NonceLength], [], Plaintext, output));
-        Assert.Equal("output", e.ParamName);
+        AssertRefusedNaming("output", () => XAead.Encrypt(Key, new byte[XAead.NonceLength], [], Plaintext, output));
         AssertUntouched(output);
     }
 
@@ -60,8 +59,7 @@ public class CryptoGuardMutationTests
     {
         byte[] plaintext = Filled(Plaintext.Length);
         byte[] input = new byte[Plaintext.Length + XAead.Overhead - 1];
-        var e = Assert.Throws<ArgumentException>(() => XAead.Decrypt(Key, [], input, plaintext));
-        Assert.Equal("input", e.ParamName);
+        AssertRefusedNaming("input", () => XAead.Decrypt(Key, [], input, plaintext));
         AssertUntouched(plaintext);
     }
 
@@ -69,8 +67,7 @@ public class CryptoGuardMutationTests
     public void XAead_refuses_a_31_byte_key_and_writes_nothing()
     {
         byte[] output = Filled(Plaintext.Length + XAead.Overhead);
-        var e = Assert.Throws<ArgumentException>(() => XAead.Encrypt(new byte[31], new byte[XAead.NonceLength], [], Plaintext, output));
-        Assert.Equal("key", e.ParamName);
+        AssertRefusedNaming("key", () => XAead.Encrypt(new byte[31], new byte[XAead.NonceLength], [], Plaintext, output));
         AssertUntouched(output);
     }
 

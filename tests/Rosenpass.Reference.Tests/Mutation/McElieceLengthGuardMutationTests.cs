@@ -20,6 +20,9 @@ public class McElieceLengthGuardMutationTests
     /// <summary>A zero buffer of <paramref name="size"/> bytes, one byte short when <paramref name="name"/> is the wrong one.</summary>
     private static byte[] Sized(string name, string wrong, int size) => new byte[name == wrong ? size - 1 : size];
 
+    private static void AssertRefusedNaming(string wrong, Action call) =>
+        Assert.Equal(wrong, Assert.Throws<ArgumentException>(call).ParamName);
+
     [Theory]
     [InlineData("publicKey")]
     [InlineData("secretKey")]
@@ -27,8 +30,7 @@ public class McElieceLengthGuardMutationTests
     {
         byte[] pk = Sized("publicKey", wrong, McEliece460896.PublicKeyBytes);
         byte[] sk = Sized("secretKey", wrong, McEliece460896.SecretKeyBytes);
-        var e = Assert.Throws<ArgumentException>(() => Kem.GenerateKeyPair(pk, sk));
-        Assert.Equal(wrong, e.ParamName);
+        AssertRefusedNaming(wrong, () => Kem.GenerateKeyPair(pk, sk));
     }
 
     [Theory]
@@ -40,8 +42,7 @@ public class McElieceLengthGuardMutationTests
         byte[] ct = Sized("ciphertext", wrong, McEliece460896.CiphertextBytes);
         byte[] shk = Sized("sharedKey", wrong, McEliece460896.SharedKeyBytes);
         byte[] pk = Sized("publicKey", wrong, McEliece460896.PublicKeyBytes);
-        var e = Assert.Throws<ArgumentException>(() => Kem.Encapsulate(ct, shk, pk));
-        Assert.Equal(wrong, e.ParamName);
+        AssertRefusedNaming(wrong, () => Kem.Encapsulate(ct, shk, pk));
     }
 
     [Theory]
@@ -53,7 +54,6 @@ public class McElieceLengthGuardMutationTests
         byte[] shk = Sized("sharedKey", wrong, McEliece460896.SharedKeyBytes);
         byte[] ct = Sized("ciphertext", wrong, McEliece460896.CiphertextBytes);
         byte[] sk = Sized("secretKey", wrong, McEliece460896.SecretKeyBytes);
-        var e = Assert.Throws<ArgumentException>(() => Kem.Decapsulate(shk, ct, sk));
-        Assert.Equal(wrong, e.ParamName);
+        AssertRefusedNaming(wrong, () => Kem.Decapsulate(shk, ct, sk));
     }
 }
