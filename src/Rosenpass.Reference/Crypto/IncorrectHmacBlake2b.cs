@@ -40,6 +40,8 @@ public sealed class IncorrectHmacBlake2b : KeyedHash
         CryptographicOperations.ZeroMemory(paddedKey);
         blake.BlockUpdate(data);
         blake.DoFinal(output);
-        blake.Reset();
+        // DoFinal resets the digest, which copies the key back into its buffer; ClearKey zeroes the digest's
+        // copies of (k ⊕ pad), from which k follows (spec §2.7: secrets are zeroized when done).
+        blake.ClearKey();
     }
 }
