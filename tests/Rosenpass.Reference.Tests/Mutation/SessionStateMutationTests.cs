@@ -97,12 +97,16 @@ public class SessionStateMutationTests
         Assert.NotEqual(first, CookieValueFromReply(pair));
     }
 
-    private static string[] CreationTimes(Server server, string component) =>
-        server.DescribeState().Split('\n').Single(l => l.StartsWith(component + " "))[(component.Length + 1)..]
-            .Split(',').Select(k => k.Split(':')[0]).ToArray();
-
+    /// <summary>The description's line of <paramref name="component"/>, e.g. "cookie secrets", without that name.</summary>
     private static string Line(Server server, string component) =>
-        server.DescribeState().Split('\n').Single(l => l.StartsWith(component + " "));
+        server.DescribeState().Split('\n').Single(l => l.StartsWith(component + " "))[(component.Length + 1)..];
+
+    /// <summary>The creation times of the two keys of a rotating pair, as described.</summary>
+    private static string[] CreationTimes(Server server, string component) =>
+        Line(server, component).Split(',').Select(k => k.Split(':')[0]).ToArray();
+
+    /// <summary>The fingerprint of key 1 of a rotating pair, as described.</summary>
+    private static string Key1Fingerprint(Server server, string component) => Line(server, component).Split(',')[1].Split(':')[1];
 
     [Fact]
     public void A_poll_erases_a_cookie_secret_after_its_two_epochs()
@@ -112,6 +116,7 @@ public class SessionStateMutationTests
         string bce = $"{Timing.Bce}";
         Assert.Equal([bce, "0"], CreationTimes(pair.B, "cookie secrets")); // index 1 made at 0 (spec §8.3)
         string used = Line(pair.B, "cookie secrets");
+        string usedKey = Key1Fingerprint(pair.B, "cookie secrets");
 
         pair.Clock.Now = 2 * Timing.CookieSecretEpoch - 1;
         pair.B.Poll();
@@ -120,7 +125,7 @@ public class SessionStateMutationTests
         pair.Clock.Now = 2 * Timing.CookieSecretEpoch + 1;
         pair.B.Poll();
         Assert.Equal([bce, bce], CreationTimes(pair.B, "cookie secrets"));
-        Assert.NotEqual(used.Split(',')[1].Split(':')[1], Line(pair.B, "cookie secrets").Split(',')[1].Split(':')[1]); // re-randomised
+        Assert.NotEqual(usedKey, Key1Fingerprint(pair.B, "cookie secrets")); // re-randomised
     }
 
     [Fact]
@@ -130,12 +135,12 @@ public class SessionStateMutationTests
         ServerPair.Accept(pair.B, pair.A.Initiate(pair.PeerB));
         string bce = $"{Timing.Bce}";
         Assert.Equal([bce, "0"], CreationTimes(pair.B, "biscuit keys"));
-        string used = Line(pair.B, "biscuit keys");
+        string usedKey = Key1Fingerprint(pair.B, "biscuit keys");
 
         pair.Clock.Now = 2 * Timing.BiscuitEpoch + 1;
         pair.B.Poll();
         Assert.Equal([bce, bce], CreationTimes(pair.B, "biscuit keys"));
-        Assert.NotEqual(used, Line(pair.B, "biscuit keys"));
+        Assert.NotEqual(usedKey, Key1Fingerprint(pair.B, "biscuit keys")); // re-randomised
     }
 
     [Fact]

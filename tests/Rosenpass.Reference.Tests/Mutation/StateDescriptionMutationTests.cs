@@ -43,7 +43,7 @@ public class StateDescriptionMutationTests
         var ic = ServerPair.Accept(pair.A, ServerPair.Accept(pair.B, h.StoredMessage).Response!);
         ServerPair.TakeKey(ic);
         string afterRespHello = PeerLine(pair.A, 0);
-        Assert.Contains($"sidr={Hex(h.Sidr)}", afterRespHello);
+        Assert.Contains($"sidr={Hex(pair.PeerB.Session!.Sidt)}", afterRespHello); // the responder's sid, now known
         Assert.Contains("next=EmptyData", afterRespHello);
         Assert.Contains(" ck=- ", afterRespHello);
     }
