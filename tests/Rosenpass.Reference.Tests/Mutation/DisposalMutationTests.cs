@@ -1,0 +1,155 @@
+using System.Buffers.Binary;
+using Rosenpass.Reference.Crypto;
+using Rosenpass.Reference.Protocol;
+using Rosenpass.Reference.Tests.Protocol;
+using Rosenpass.Reference.Tests.Vectors;
+
+namespace Rosenpass.Reference.Tests.Mutation;
+
+/// <summary>
+/// Secrets are zeroed when the state holding them ends (spec §2.7): a server that is disposed, a session that a newer
+/// one replaces or that dies, a handshake that a new one replaces or that dies, the chaining key a handshake no
+/// longer needs after RespHello. A disposed <see cref="Secret"/> refuses <see cref="Secret.Expose"/>, which is how
+/// these tests see the zeroing. Written to kill Stryker's statement mutants of the Dispose calls.
+/// </summary>
+public class DisposalMutationTests
+{
+    private static void AssertDisposed(Secret secret) => Assert.Throws<ObjectDisposedException>(() => secret.Expose().ToArray());
+
+    private static void AssertDisposed(ChainingKey ck) => Assert.Throws<ObjectDisposedException>(() => ck.Value.ToArray());
+
+    private static void AssertDisposed(Session session)
+    {
+        AssertDisposed(session.Txkm);
+        AssertDisposed(session.Txkt);
+        AssertDisposed(session.Ck);
+    }
+
+    private static void AssertDisposed(InitiatorHandshake handshake)
+    {
+        AssertDisposed(handshake.Ck!);
+        AssertDisposed(handshake.Eski);
+        AssertDisposed(handshake.CookieValue);
+    }
+
+    /// <summary>The index entry of <paramref name="sid"/> for peer <paramref name="peerIndex"/> as the state description shows it.</summary>
+    internal static string IndexEntry(byte[] sid, int peerIndex) => $"{BinaryPrimitives.ReadUInt32LittleEndian(sid):x8}->{peerIndex}";
+
+    internal static string IndexLine(Server server) => server.DescribeState().Split('\n').Single(l => l.StartsWith("index "));
+
+    [Fact]
+    public void Disposing_a_server_zeroes_its_secret_key_psks_handshakes_and_sessions()
+    {
+        var clock = new ManualClock();
+        var secretKey = Secret.CopyOf(UpstreamVector.Value(UpstreamVector.PeerASecretKey));
+        var psk = Secret.CopyOf(UpstreamVector.Value(UpstreamVector.Psk));
+        var a = new Server(UpstreamVector.Value(UpstreamVector.PeerAPublicKey), secretKey, new ServerOptions { Clock = clock });
+        using var b = new Server(UpstreamVector.Value(UpstreamVector.PeerBPublicKey), Secret.CopyOf(UpstreamVector.Value(UpstreamVector.PeerBSecretKey)),
+            new ServerOptions { Clock = clock });
+        var peerB = a.AddPeer(b.PublicKey, psk, ProtocolVersion.V03);
+        b.AddPeer(a.PublicKey, Secret.CopyOf(UpstreamVector.Value(UpstreamVector.Psk)), ProtocolVersion.V03);
+
+        var ic = ServerPair.Accept(a, ServerPair.Accept(b, a.Initiate(peerB)).Response!);
+        ServerPair.TakeKey(ic);
+        a.Initiate(peerB); // a second handshake while the first one's session lives
+        var session = peerB.Session!;
+        var handshake = peerB.Handshake!;
+
+        a.Dispose();
+        AssertDisposed(secretKey);
+        AssertDisposed(psk);
+        AssertDisposed(session);
+        AssertDisposed(handshake);
+    }
+
+    [Fact]
+    public void A_session_replaced_by_a_newer_one_is_zeroed_on_both_sides()
+    {
+        using var pair = new ServerPair();
+        pair.Handshake();
+        var oldA = pair.PeerB.Session!;
+        var oldB = pair.PeerA.Session!;
+        pair.Handshake();
+        AssertDisposed(oldA); // replaced at RespHello, initiator side
+        AssertDisposed(oldB); // replaced at InitConf, responder side
+        Assert.NotSame(oldA, pair.PeerB.Session);
+        pair.PeerB.Session!.Txkm.Expose(); // the new session is intact
+    }
+
+    [Fact]
+    public void A_session_that_dies_is_zeroed_and_leaves_the_index()
+    {
+        using var pair = new ServerPair(bInitiates: false);
+        pair.Handshake();
+        var session = pair.PeerA.Session!;
+        Assert.Contains(IndexEntry(session.Sidm, 0), IndexLine(pair.B));
+
+        pair.Clock.Now = Timing.RejectAfterTime;
+        var stale = Assert.IsType<KeyStale>(Assert.Single(pair.B.Poll().Events));
+        stale.Key.Dispose();
+        Assert.False(pair.PeerA.HasSession);
+        AssertDisposed(session);
+        Assert.Equal("index ", IndexLine(pair.B));
+    }
+
+    [Fact]
+    public void A_new_initiation_zeroes_the_old_handshake_and_frees_its_session_id()
+    {
+        using var pair = new ServerPair();
+        pair.A.Initiate(pair.PeerB);
+        var old = pair.PeerB.Handshake!;
+        Assert.Equal("index " + IndexEntry(old.Sidi, 0), IndexLine(pair.A));
+
+        pair.A.Initiate(pair.PeerB);
+        var current = pair.PeerB.Handshake!;
+        AssertDisposed(old);
+        Assert.Equal("index " + IndexEntry(current.Sidi, 0), IndexLine(pair.A));
+    }
+
+    [Fact]
+    public void A_handshake_that_dies_is_zeroed_at_the_poll()
+    {
+        using var pair = new ServerPair();
+        pair.A.Initiate(pair.PeerB);
+        var old = pair.PeerB.Handshake!;
+        pair.Clock.Now = Timing.RejectAfterTime;
+        pair.A.Poll(); // drops the dead handshake, then starts a new one (a initiates)
+        AssertDisposed(old);
+        Assert.NotSame(old, pair.PeerB.Handshake);
+        Assert.DoesNotContain(IndexEntry(old.Sidi, 0), IndexLine(pair.A));
+    }
+
+    [Fact]
+    public void The_handshakes_chaining_key_is_zeroed_once_RespHello_made_the_session()
+    {
+        using var pair = new ServerPair();
+        pair.A.Initiate(pair.PeerB);
+        var ck = pair.PeerB.Handshake!.Ck!;
+        var ic = ServerPair.Accept(pair.A, ServerPair.Accept(pair.B, pair.PeerB.Handshake.StoredMessage).Response!);
+        ServerPair.TakeKey(ic);
+        Assert.Null(pair.PeerB.Handshake.Ck);
+        AssertDisposed(ck);
+        pair.PeerB.Handshake.Eski.Expose(); // the rest of the handshake stays until EmptyData
+    }
+
+    [Fact]
+    public void A_cookie_value_replaced_by_a_CookieReply_is_zeroed()
+    {
+        using var pair = new ServerPair(loadAtB: FixedLoadPolicy.Always);
+        byte[] ih = pair.A.Initiate(pair.PeerB);
+        var randomCookie = pair.PeerB.Handshake!.CookieValue;
+        ServerPair.Accept(pair.A, pair.B.HandleMessage(ih).Response!);
+        AssertDisposed(randomCookie);
+        Assert.NotSame(randomCookie, pair.PeerB.Handshake.CookieValue);
+    }
+
+    [Fact]
+    public void Disposing_rotating_keys_zeroes_both_keys()
+    {
+        var keys = new RotatingKeys(16, Timing.CookieSecretEpoch, SystemRandom.Instance);
+        var (first, second) = (keys[0], keys[1]);
+        keys.Dispose();
+        AssertDisposed(first);
+        AssertDisposed(second);
+    }
+}
