@@ -1,5 +1,7 @@
 using Rosenpass.Reference.Crypto;
 
+using static Rosenpass.Reference.Tests.Mutation.Refusal;
+
 namespace Rosenpass.Reference.Tests.Mutation;
 
 /// <summary>
@@ -18,8 +20,6 @@ public class CryptoGuardMutationTests
 
     private static void AssertUntouched(byte[] buffer) => Assert.All(buffer, b => Assert.Equal(Untouched, b));
 
-    private static void AssertRefusedNaming(string parameter, Action call) =>
-        Assert.Equal(parameter, Assert.Throws<ArgumentException>(call).ParamName);
 
     [Fact]
     public void Aead_encrypt_refuses_an_output_one_byte_short_of_plaintext_plus_tag_and_writes_nothing()

@@ -1,8 +1,8 @@
-using System.Buffers.Binary;
 using Rosenpass.Reference.Crypto;
 using Rosenpass.Reference.Protocol;
 using Rosenpass.Reference.Tests.Protocol;
 using Rosenpass.Reference.Tests.Vectors;
+using static Rosenpass.Reference.Tests.Mutation.DescribedState;
 
 namespace Rosenpass.Reference.Tests.Mutation;
 
@@ -32,32 +32,20 @@ public class DisposalMutationTests
         AssertDisposed(handshake.CookieValue);
     }
 
-    /// <summary>The index entry of <paramref name="sid"/> for peer <paramref name="peerIndex"/> as the state description shows it.</summary>
-    internal static string IndexEntry(byte[] sid, int peerIndex) => $"{BinaryPrimitives.ReadUInt32LittleEndian(sid):x8}->{peerIndex}";
-
-    internal static string IndexLine(Server server) => server.DescribeState().Split('\n').Single(l => l.StartsWith("index "));
-
     [Fact]
     public void Disposing_a_server_zeroes_its_secret_key_psks_handshakes_and_sessions()
     {
-        var clock = new ManualClock();
-        var secretKey = Secret.CopyOf(UpstreamVector.Value(UpstreamVector.PeerASecretKey));
-        var psk = Secret.CopyOf(UpstreamVector.Value(UpstreamVector.Psk));
-        var a = new Server(UpstreamVector.Value(UpstreamVector.PeerAPublicKey), secretKey, new ServerOptions { Clock = clock });
-        using var b = new Server(UpstreamVector.Value(UpstreamVector.PeerBPublicKey), Secret.CopyOf(UpstreamVector.Value(UpstreamVector.PeerBSecretKey)),
-            new ServerOptions { Clock = clock });
-        var peerB = a.AddPeer(b.PublicKey, psk, ProtocolVersion.V03);
-        b.AddPeer(a.PublicKey, Secret.CopyOf(UpstreamVector.Value(UpstreamVector.Psk)), ProtocolVersion.V03);
-
-        var ic = ServerPair.Accept(a, ServerPair.Accept(b, a.Initiate(peerB)).Response!);
+        byte[] psk = UpstreamVector.Value(UpstreamVector.Psk);
+        using var pair = new ServerPair(pskAtA: psk, pskAtB: psk); // disposing a twice (here and at the end) is harmless
+        var ic = ServerPair.Accept(pair.A, ServerPair.Accept(pair.B, pair.A.Initiate(pair.PeerB)).Response!);
         ServerPair.TakeKey(ic);
-        a.Initiate(peerB); // a second handshake while the first one's session lives
-        var session = peerB.Session!;
-        var handshake = peerB.Handshake!;
+        pair.A.Initiate(pair.PeerB); // a second handshake while the first one's session lives
+        var session = pair.PeerB.Session!;
+        var handshake = pair.PeerB.Handshake!;
 
-        a.Dispose();
-        AssertDisposed(secretKey);
-        AssertDisposed(psk);
+        pair.A.Dispose();
+        AssertDisposed(pair.SecretKeyA);
+        AssertDisposed(pair.PeerB.Psk);
         AssertDisposed(session);
         AssertDisposed(handshake);
     }

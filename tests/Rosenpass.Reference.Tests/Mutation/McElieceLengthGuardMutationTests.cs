@@ -1,5 +1,7 @@
 using Rosenpass.Reference.Crypto;
 
+using static Rosenpass.Reference.Tests.Mutation.Refusal;
+
 namespace Rosenpass.Reference.Tests.Mutation;
 
 /// <summary>
@@ -20,8 +22,6 @@ public class McElieceLengthGuardMutationTests
     /// <summary>A zero buffer of <paramref name="size"/> bytes, one byte short when <paramref name="name"/> is the wrong one.</summary>
     private static byte[] Sized(string name, string wrong, int size) => new byte[name == wrong ? size - 1 : size];
 
-    private static void AssertRefusedNaming(string wrong, Action call) =>
-        Assert.Equal(wrong, Assert.Throws<ArgumentException>(call).ParamName);
 
     [Theory]
     [InlineData("publicKey")]

@@ -3,7 +3,7 @@ using Rosenpass.Reference.Protocol;
 using Rosenpass.Reference.Protocol.Messages;
 using Rosenpass.Reference.Tests.Protocol;
 using Rosenpass.Reference.Tests.Vectors;
-using static Rosenpass.Reference.Tests.Mutation.DisposalMutationTests;
+using static Rosenpass.Reference.Tests.Mutation.DescribedState;
 
 namespace Rosenpass.Reference.Tests.Mutation;
 
@@ -98,15 +98,14 @@ public class SessionStateMutationTests
     }
 
     /// <summary>The description's line of <paramref name="component"/>, e.g. "cookie secrets", without that name.</summary>
-    private static string Line(Server server, string component) =>
-        server.DescribeState().Split('\n').Single(l => l.StartsWith(component + " "))[(component.Length + 1)..];
+    private static string ComponentLine(Server server, string component) => Line(server, component)[(component.Length + 1)..];
 
     /// <summary>The creation times of the two keys of a rotating pair, as described.</summary>
     private static string[] CreationTimes(Server server, string component) =>
-        Line(server, component).Split(',').Select(k => k.Split(':')[0]).ToArray();
+        ComponentLine(server, component).Split(',').Select(k => k.Split(':')[0]).ToArray();
 
     /// <summary>The fingerprint of key 1 of a rotating pair, as described.</summary>
-    private static string Key1Fingerprint(Server server, string component) => Line(server, component).Split(',')[1].Split(':')[1];
+    private static string Key1Fingerprint(Server server, string component) => ComponentLine(server, component).Split(',')[1].Split(':')[1];
 
     [Theory]
     [InlineData("cookie secrets", Timing.CookieSecretEpoch, true)]
@@ -118,12 +117,12 @@ public class SessionStateMutationTests
         Assert.True(pair.B.HandleMessage(pair.A.Initiate(pair.PeerB), Host).Accepted);
         string bce = $"{Timing.Bce}";
         Assert.Equal([bce, "0"], CreationTimes(pair.B, component)); // both start ancient; index 1 is used first
-        string used = Line(pair.B, component);
+        string used = ComponentLine(pair.B, component);
         string usedKey = Key1Fingerprint(pair.B, component);
 
         pair.Clock.Now = 2 * epoch - 1;
         pair.B.Poll();
-        Assert.Equal(used, Line(pair.B, component));
+        Assert.Equal(used, ComponentLine(pair.B, component));
 
         pair.Clock.Now = 2 * epoch + 1;
         pair.B.Poll(); // spec §9.5: re-randomised and marked ancient

@@ -1,6 +1,6 @@
 using Rosenpass.Reference.Protocol;
 using Rosenpass.Reference.Tests.Protocol;
-using static Rosenpass.Reference.Tests.Mutation.DisposalMutationTests;
+using static Rosenpass.Reference.Tests.Mutation.DescribedState;
 
 namespace Rosenpass.Reference.Tests.Mutation;
 
@@ -11,8 +11,7 @@ namespace Rosenpass.Reference.Tests.Mutation;
 /// </summary>
 public class StateDescriptionMutationTests
 {
-    private static string PeerLine(Server server, int index) =>
-        server.DescribeState().Split('\n').Single(l => l.StartsWith($"peer {index}: "));
+    private static string PeerLine(Server server, int index) => Line(server, $"peer {index}:");
 
     private static string Hex(byte[] bytes) => Convert.ToHexStringLower(bytes);
 

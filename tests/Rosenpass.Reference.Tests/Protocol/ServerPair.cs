@@ -12,6 +12,8 @@ public sealed class ServerPair : IDisposable
 {
     public ManualClock Clock { get; } = new();
     public Server A { get; }
+    /// <summary>a's static secret key, owned (and disposed) by <see cref="A"/>.</summary>
+    public Secret SecretKeyA { get; }
     public Server B { get; }
     /// <summary>b as a's peer.</summary>
     public Peer PeerB { get; }
@@ -23,7 +25,8 @@ public sealed class ServerPair : IDisposable
         OskDomainSeparator? oskAtA = null, OskDomainSeparator? oskAtB = null, IRandomSource? jitter = null)
     {
         jitter ??= SystemRandom.Instance;
-        A = new Server(UpstreamVector.Value(UpstreamVector.PeerAPublicKey), Secret.CopyOf(UpstreamVector.Value(UpstreamVector.PeerASecretKey)),
+        SecretKeyA = Secret.CopyOf(UpstreamVector.Value(UpstreamVector.PeerASecretKey));
+        A = new Server(UpstreamVector.Value(UpstreamVector.PeerAPublicKey), SecretKeyA,
             new ServerOptions { Clock = Clock, Jitter = jitter });
         B = new Server(UpstreamVector.Value(UpstreamVector.PeerBPublicKey), Secret.CopyOf(UpstreamVector.Value(UpstreamVector.PeerBSecretKey)),
             new ServerOptions { Clock = Clock, Jitter = jitter, LoadPolicy = loadAtB ?? FixedLoadPolicy.Never });
