@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using CsCheck;
 using Rosenpass.Reference.Crypto.ClassicMcEliece;
 
@@ -29,20 +30,41 @@ public class ClassicMcElieceArithmeticTests
         return vector;
     }
 
+    private static Vector256<ulong>[] Group(ushort[][] four)
+    {
+        ulong[][] words = four.Select(Bitslice).ToArray();
+        return Enumerable.Range(0, W).Select(b => Vector256.Create(words[0][b], words[1][b], words[2][b], words[3][b])).ToArray();
+    }
+
+    private static ushort Value(Vector256<ulong>[] values, int k)
+    {
+        int value = 0;
+        for (int b = 0; b < W; b++) value |= (int)((FftValues.Word(values, k / 64, b) >> (k % 64)) & 1) << b;
+        return (ushort)value;
+    }
+
     [Fact]
     public void Bitsliced_products_and_inverses_are_the_fields()
     {
-        Gen.Select(Elements64, Elements64).Sample((a, b) =>
+        Gen.Select(Elements64.Array[4], Elements64.Array[4]).Sample((a, b) =>
         {
-            ulong[] product = new ulong[W], inverse = new ulong[W];
-            GfBitsliced.Multiply(product, Bitslice(a), Bitslice(b));
-            GfBitsliced.Invert(inverse, Bitslice(a));
-            for (int lane = 0; lane < 64; lane++)
+            // Four 64-lane vectors, in the lanes of Vector256s, and the first of them alone in 64-bit words.
+            Vector256<ulong>[] fa = Group(a), fb = Group(b), product = new Vector256<ulong>[W], inverse = new Vector256<ulong>[W];
+            GfBitsliced.Multiply(product, fa, fb);
+            GfBitsliced.Invert(inverse, fa);
+            ulong[] scalarProduct = new ulong[W];
+            GfBitsliced.Multiply(scalarProduct, Bitslice(a[0]), Bitslice(b[0]));
+            for (int v = 0; v < 4; v++)
             {
-                Assert.Equal(GfScalar.Multiply(a[lane], b[lane]), Lane(product, lane));
-                Assert.Equal(a[lane] == 0 ? 0 : 1, GfScalar.Multiply(a[lane], Lane(inverse, lane)));
+                ulong[] p = product.Select(x => x[v]).ToArray(), inv = inverse.Select(x => x[v]).ToArray();
+                for (int lane = 0; lane < 64; lane++)
+                {
+                    Assert.Equal(GfScalar.Multiply(a[v][lane], b[v][lane]), Lane(p, lane));
+                    Assert.Equal(a[v][lane] == 0 ? 0 : 1, GfScalar.Multiply(a[v][lane], Lane(inv, lane)));
+                    if (v == 0) Assert.Equal(Lane(p, lane), Lane(scalarProduct, lane));
+                }
             }
-        }, iter: 200);
+        }, iter: 100);
     }
 
     [Fact]
@@ -68,12 +90,13 @@ public class ClassicMcElieceArithmeticTests
     {
         Gen.UShort[0, Params.Q - 1].Array[128].Sample(coefficients =>
         {
-            ulong[] input = Bitslice(coefficients), values = new ulong[Params.QWords * W];
+            ulong[] input = Bitslice(coefficients);
+            var values = new Vector256<ulong>[FftValues.Length];
             AdditiveFft.Evaluate(input, values);
             for (int k = 0; k < Params.Q; k++)
             {
                 ushort x = (ushort)GfScalar.Reverse(k, Params.M);
-                Assert.Equal(Evaluate(coefficients, x), Lane(values.AsSpan((k / 64) * W), k % 64));
+                Assert.Equal(Evaluate(coefficients, x), Value(values, k));
             }
         }, iter: 4, threads: 1);
     }
@@ -83,7 +106,10 @@ public class ClassicMcElieceArithmeticTests
     {
         Gen.UShort[0, Params.Q - 1].Array[Params.Q].Sample(weights =>
         {
-            ulong[] input = Bitslice(weights), sums = new ulong[4 * W];
+            ulong[] sums = new ulong[4 * W];
+            var input = new Vector256<ulong>[FftValues.Length];
+            for (int k = 0; k < Params.Q; k++)
+                for (int b = 0; b < W; b++) FftValues.Word(input, k / 64, b) |= (ulong)((weights[k] >> b) & 1) << (k % 64);
             AdditiveFftTranspose.Sum(input, sums);
             var expected = new ushort[256];
             for (int k = 0; k < Params.Q; k++)

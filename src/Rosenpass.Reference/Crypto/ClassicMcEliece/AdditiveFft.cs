@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
 
 /// <summary>
@@ -7,7 +9,8 @@ namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
 /// </summary>
 /// <remarks>
 /// Input: 2 bitsliced coefficient vectors (26 words, see <see cref="RadixConversion"/>). Output: 128 bitsliced
-/// vectors, lane j of vector v holding f(x_k) for k = 64v + j, x_k as in <see cref="FftConstants"/>.
+/// vectors (laid out as <see cref="FftValues"/>), lane j of vector v holding f(x_k) for k = 64v + j, x_k as in
+/// <see cref="FftConstants"/>.
 /// After the radix conversion the leaves are constants: leaf p (a coefficient position) is the polynomial whose
 /// path of choices f0/f1 is the bits of p, lowest first, so it is the value of the block of 64 outputs numbered by
 /// the 7-bit reversal of p. Butterflies then rebuild each level from its two halves: lo ← lo + y·hi, hi ← hi + lo.
@@ -17,50 +20,32 @@ internal static class AdditiveFft
 {
     private const int W = GfBitsliced.Width;
 
-    /// <summary>Evaluates <paramref name="coefficients"/> (2 × 13 words, overwritten) into <paramref name="values"/> (128 × 13).</summary>
-    public static void Evaluate(Span<ulong> coefficients, Span<ulong> values)
+    /// <summary>
+    /// Evaluates <paramref name="coefficients"/> (2 × 13 words, overwritten) into <paramref name="values"/>
+    /// (<see cref="FftValues"/> layout).
+    /// </summary>
+    public static void Evaluate(Span<ulong> coefficients, Span<Vector256<ulong>> values)
     {
         RadixConversion.Forward(coefficients, 2);
         Broadcast(coefficients, values);
-        for (int level = 6; level >= 0; level--)
+        FftValues.ButterfliesInGroup(values, 6, transposed: false);
+        FftValues.ButterfliesInGroup(values, 5, transposed: false);
+        for (int level = 4; level >= 0; level--)
         {
-            Butterflies(values, level);
+            FftValues.Butterflies(values, level, transposed: false);
         }
     }
 
     /// <summary>Leaf p's constant, replicated into all 64 lanes of output vector bitreverse7(p).</summary>
-    private static void Broadcast(ReadOnlySpan<ulong> leaves, Span<ulong> values)
+    private static void Broadcast(ReadOnlySpan<ulong> leaves, Span<Vector256<ulong>> values)
     {
-        for (int block = 0; block < Params.QWords; block++)
+        for (int vector = 0; vector < Params.QWords; vector++)
         {
-            int p = GfScalar.Reverse(block, 7);
+            int p = GfScalar.Reverse(vector, 7);
             for (int b = 0; b < W; b++)
             {
-                values[block * W + b] = 0UL - ((leaves[(p >> 6) * W + b] >> (p & 63)) & 1);
+                FftValues.Word(values, vector, b) = 0UL - ((leaves[(p >> 6) * W + b] >> (p & 63)) & 1);
             }
         }
-    }
-
-    /// <summary>One level l ≤ 6: blocks of 2^(7-l) vectors, whose halves pair vector by vector.</summary>
-    private static void Butterflies(Span<ulong> values, int level)
-    {
-        ulong[] multipliers = FftConstants.Multiplier[level];
-        int half = 1 << (6 - level);
-        Span<ulong> product = stackalloc ulong[W];
-        for (int start = 0; start < Params.QWords; start += 2 * half)
-        {
-            for (int i = 0; i < half; i++)
-            {
-                Span<ulong> lo = values.Slice((start + i) * W, W);
-                Span<ulong> hi = values.Slice((start + half + i) * W, W);
-                GfBitsliced.Multiply(product, hi, multipliers.AsSpan(i * W, W));
-                for (int b = 0; b < W; b++)
-                {
-                    lo[b] ^= product[b];
-                    hi[b] ^= lo[b];
-                }
-            }
-        }
-        product.Clear();
     }
 }

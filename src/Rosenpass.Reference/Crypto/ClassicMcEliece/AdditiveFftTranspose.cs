@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
 
 /// <summary>
@@ -18,68 +20,45 @@ internal static class AdditiveFftTranspose
     private const int W = GfBitsliced.Width;
 
     /// <summary>
-    /// Sums of <paramref name="weights"/> (128 × 13 words, overwritten) into <paramref name="sums"/> (4 × 13 words:
-    /// S_0 ... S_255 bitsliced; the decoder uses S_0 ... S_(2t-1)).
+    /// Sums of <paramref name="weights"/> (<see cref="FftValues"/> layout, overwritten) into <paramref name="sums"/>
+    /// (4 × 13 words: S_0 ... S_255 bitsliced; the decoder uses S_0 ... S_(2t-1)).
     /// </summary>
-    public static void Sum(Span<ulong> weights, Span<ulong> sums)
+    public static void Sum(Span<Vector256<ulong>> weights, Span<ulong> sums)
     {
-        for (int level = 0; level <= 6; level++)
+        for (int level = 0; level <= 4; level++)
         {
-            ButterfliesTransposed(weights, level);
+            FftValues.Butterflies(weights, level, transposed: true);
         }
+        FftValues.ButterfliesInGroup(weights, 5, transposed: true);
+        FftValues.ButterfliesInGroup(weights, 6, transposed: true);
         InnerButterfliesTransposed(weights);
         Collect(weights, sums);
         RadixConversion.Transposed(sums, 4);
     }
 
-    private static void ButterfliesTransposed(Span<ulong> values, int level)
-    {
-        ulong[] multipliers = FftConstants.Multiplier[level];
-        int half = 1 << (6 - level);
-        Span<ulong> product = stackalloc ulong[W];
-        for (int start = 0; start < Params.QWords; start += 2 * half)
-        {
-            for (int i = 0; i < half; i++)
-            {
-                Span<ulong> lo = values.Slice((start + i) * W, W);
-                Span<ulong> hi = values.Slice((start + half + i) * W, W);
-                for (int b = 0; b < W; b++)
-                {
-                    lo[b] ^= hi[b];
-                }
-                GfBitsliced.Multiply(product, lo, multipliers.AsSpan(i * W, W));
-                for (int b = 0; b < W; b++)
-                {
-                    hi[b] ^= product[b];
-                }
-            }
-        }
-        product.Clear();
-    }
-
     /// <summary>Level 7: the two 32-lane halves of each word; y_0 ... y_31 stand in both halves of the multiplier.</summary>
-    private static void InnerButterfliesTransposed(Span<ulong> values)
+    private static void InnerButterfliesTransposed(Span<Vector256<ulong>> values)
     {
-        ulong[] multiplier = FftConstants.Multiplier[7];
-        Span<ulong> product = stackalloc ulong[W];
-        for (int v = 0; v < Params.QWords; v++)
+        ReadOnlySpan<Vector256<ulong>> y = FftConstants.MultiplierGroups[7].AsSpan(0, W);
+        Span<Vector256<ulong>> product = stackalloc Vector256<ulong>[W];
+        for (int g = 0; g < FftValues.Groups; g++)
         {
-            Span<ulong> word = values.Slice(v * W, W);
+            Span<Vector256<ulong>> v = values.Slice(g * W, W);
             for (int b = 0; b < W; b++)
             {
-                word[b] ^= word[b] >> 32;
+                v[b] ^= Vector256.ShiftRightLogical(v[b], 32);   // lo += hi
             }
-            GfBitsliced.Multiply(product, word, multiplier);
+            GfBitsliced.Multiply(product, v, y);
             for (int b = 0; b < W; b++)
             {
-                word[b] ^= product[b] << 32;
+                v[b] ^= Vector256.ShiftLeft(product[b], 32);     // hi += y·lo
             }
         }
         product.Clear();
     }
 
     /// <summary>Leaf p = bitreverse8(block) receives the parity of its 32-lane half word, bit plane by bit plane.</summary>
-    private static void Collect(ReadOnlySpan<ulong> values, Span<ulong> leaves)
+    private static void Collect(Span<Vector256<ulong>> values, Span<ulong> leaves)
     {
         leaves[..(4 * W)].Clear();
         for (int block = 0; block < 2 * Params.QWords; block++)
@@ -88,7 +67,7 @@ internal static class AdditiveFftTranspose
             int shift = 32 * (block & 1);
             for (int b = 0; b < W; b++)
             {
-                uint half = (uint)(values[(block >> 1) * W + b] >> shift);
+                uint half = (uint)(FftValues.Word(values, block >> 1, b) >> shift);
                 leaves[(p >> 6) * W + b] |= (ulong)(System.Numerics.BitOperations.PopCount(half) & 1) << (p & 63);
             }
         }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
 
@@ -9,7 +10,8 @@ namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
 /// are the error positions' field elements (and 0 when fewer than t errors were found).
 /// </summary>
 /// <remarks>
-/// Polynomials are bitsliced over 128 lanes (2 words per bit plane, lane i = coefficient i); so is the window
+/// Polynomials are bitsliced over 128 lanes (2 words per bit plane, lane i = coefficient i), Λ and x·B side by side
+/// in the lanes of one Vector256 per bit plane; the window is bitsliced too
 /// (S_N, S_(N-1), ...), which makes the discrepancy d one lane-wise product and a parity per bit plane.
 /// Each step: Λ ← γ·Λ + d·(x·B); if d ≠ 0 and 2L ≤ N then x·B ← x·Λ_old, γ ← d, L ← N + 1 - L, else x·B ← x·(x·B).
 /// Constant time: all 2t steps always run; "if" is a mask selecting between both computed values; L is kept as
@@ -20,23 +22,21 @@ internal static class BerlekampMassey
 {
     private const int W = GfBitsliced.Width;
 
-    /// <summary>Words of a bitsliced polynomial here: 2 × 13.</summary>
-    public const int PolynomialWords = 2 * W;
-
     /// <summary>From <paramref name="sums"/> (bitsliced, S_i in lane i) to σ in <paramref name="locator"/> (2 × 13 words).</summary>
     public static void Locator(ReadOnlySpan<ulong> sums, Span<ulong> locator)
     {
-        Span<ulong> lambda = stackalloc ulong[PolynomialWords];
-        Span<ulong> shiftedB = stackalloc ulong[PolynomialWords];
-        Span<ulong> window = stackalloc ulong[PolynomialWords];
-        Span<ulong> scaled = stackalloc ulong[PolynomialWords];
+        // Per bit plane b, one Vector256 holds (Λ word 0, Λ word 1, x·B word 0, x·B word 1), so that one product
+        // gives both γ·Λ and d·(x·B), and (with the window in lanes 0, 1) the discrepancy's Λ·window.
+        Span<Vector256<ulong>> state = stackalloc Vector256<ulong>[W];
+        Span<Vector256<ulong>> factor = stackalloc Vector256<ulong>[W];
+        Span<Vector256<ulong>> product = stackalloc Vector256<ulong>[W];
+        Span<ulong> window = stackalloc ulong[2 * W];
         Span<ulong> gamma = stackalloc ulong[W];
         Span<ulong> delta = stackalloc ulong[W];
-        lambda.Clear(); shiftedB.Clear(); window.Clear(); gamma.Clear();
-        lambda[0] = 1;       // Λ = 1
-        shiftedB[0] = 2;     // x·B = x
-        gamma[0] = ~0UL;     // γ = 1, broadcast
-        ulong length = 0;    // L
+        state.Clear(); window.Clear(); gamma.Clear();
+        state[0] = Vector256.Create(1UL, 0, 2, 0); // Λ = 1, x·B = x
+        gamma[0] = ~0UL;                           // γ = 1, broadcast
+        ulong length = 0;                          // L
 
         for (int n = 0; n < 2 * Params.T; n++)
         {
@@ -44,32 +44,32 @@ internal static class BerlekampMassey
             {
                 window[W + b] = (window[W + b] << 1) | (window[b] >> 63);
                 window[b] = (window[b] << 1) | ((sums[(n >> 6) * W + b] >> (n & 63)) & 1);
+                factor[b] = Vector256.Create(window[b], window[W + b], 0, 0);
             }
-            MultiplyBoth(scaled, lambda, window);
+            GfBitsliced.Multiply(product, state, factor);
             ulong nonzero = 0;
             for (int b = 0; b < W; b++)
             {
-                ulong bit = (ulong)(BitOperations.PopCount(scaled[b] ^ scaled[W + b]) & 1);
+                ulong bit = (ulong)(BitOperations.PopCount(product[b].GetElement(0) ^ product[b].GetElement(1)) & 1);
                 delta[b] = 0UL - bit;
                 nonzero |= bit;
             }
             ulong lengthAtMostHalf = ~(ulong)((long)((ulong)n - 2 * length) >> 63); // 2L ≤ N
             ulong change = (0UL - nonzero) & lengthAtMostHalf;
 
-            // scaled = d·(x·B); shiftedB ← x·(change ? Λ : x·B); Λ ← γ·Λ + scaled
-            MultiplyBoth(scaled, delta, shiftedB);
-            for (int i = 0; i < PolynomialWords; i++)
-            {
-                shiftedB[i] = (lambda[i] & change) | (shiftedB[i] & ~change);
-            }
-            ShiftUp(shiftedB);
-            MultiplyBoth(lambda, gamma, lambda);
-            for (int i = 0; i < PolynomialWords; i++)
-            {
-                lambda[i] ^= scaled[i];
-            }
+            // (γ·Λ, d·(x·B)); then Λ ← γ·Λ + d·(x·B) and x·B ← x·(change ? Λ : x·B)
             for (int b = 0; b < W; b++)
             {
+                factor[b] = Vector256.Create(gamma[b], gamma[b], delta[b], delta[b]);
+            }
+            GfBitsliced.Multiply(product, state, factor);
+            for (int b = 0; b < W; b++)
+            {
+                Vector256<ulong> old = state[b], p = product[b];
+                ulong chosen0 = (old.GetElement(0) & change) | (old.GetElement(2) & ~change);
+                ulong chosen1 = (old.GetElement(1) & change) | (old.GetElement(3) & ~change);
+                state[b] = Vector256.Create(p.GetElement(0) ^ p.GetElement(2), p.GetElement(1) ^ p.GetElement(3),
+                    chosen0 << 1, (chosen1 << 1) | (chosen0 >> 63));
                 gamma[b] = (delta[b] & change) | (gamma[b] & ~change);
             }
             length = (((ulong)n + 1 - length) & change) | (length & ~change);
@@ -78,30 +78,12 @@ internal static class BerlekampMassey
         // σ_i = Λ_(t-i): reverse the 128 lanes, then move lane 127 - (t - i) down to lane i.
         for (int b = 0; b < W; b++)
         {
-            ulong reversedLow = Reverse(lambda[W + b]), reversedHigh = Reverse(lambda[b]);
+            ulong reversedLow = Reverse(state[b].GetElement(1)), reversedHigh = Reverse(state[b].GetElement(0));
             int shift = 127 - Params.T;
             locator[b] = (reversedLow >> shift) | (reversedHigh << (64 - shift));
             locator[W + b] = reversedHigh >> shift;
         }
-        lambda.Clear(); shiftedB.Clear(); window.Clear(); scaled.Clear(); gamma.Clear(); delta.Clear();
-    }
-
-    /// <summary>Both words of a 128-lane polynomial times <paramref name="f"/> (a 64-lane vector or a 2-word one).</summary>
-    private static void MultiplyBoth(Span<ulong> h, ReadOnlySpan<ulong> f, ReadOnlySpan<ulong> g)
-    {
-        bool broadcast = f.Length == W; // public: which call site this is
-        GfBitsliced.Multiply(h[..W], f[..W], g[..W]);
-        GfBitsliced.Multiply(h[W..], broadcast ? f : f[W..], g[W..]);
-    }
-
-    /// <summary>Multiplies a 128-lane polynomial by x: every lane moves up by one, lane 127 is dropped.</summary>
-    private static void ShiftUp(Span<ulong> polynomial)
-    {
-        for (int b = 0; b < W; b++)
-        {
-            polynomial[W + b] = (polynomial[W + b] << 1) | (polynomial[b] >> 63);
-            polynomial[b] <<= 1;
-        }
+        state.Clear(); factor.Clear(); product.Clear(); window.Clear(); gamma.Clear(); delta.Clear();
     }
 
     private static ulong Reverse(ulong x)

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Buffers.Binary;
 using System.Numerics;
 
@@ -45,14 +47,15 @@ internal static class Decoder
         AdditiveFftTranspose.Sum(work.Weights, work.Syndrome);
         BerlekampMassey.Locator(work.Syndrome, work.Polynomial);
         AdditiveFft.Evaluate(work.Polynomial, work.Values);
-        for (int v = 0; v < Params.QWords; v++)
+        Span<Vector256<ulong>> bitGroups = MemoryMarshal.Cast<ulong, Vector256<ulong>>(bits);
+        for (int g = 0; g < FftValues.Groups; g++)
         {
-            ulong anyBit = 0;
+            Vector256<ulong> anyBit = Vector256<ulong>.Zero;
             for (int b = 0; b < W; b++)
             {
-                anyBit |= work.Values[v * W + b];
+                anyBit |= work.Values[g * W + b];
             }
-            bits[v] = ~anyBit;
+            bitGroups[g] = ~anyBit;
         }
 
         // Checks: H e = C (same syndrome as v), weight t in all q positions and within the first n.
@@ -93,43 +96,45 @@ internal static class Decoder
     }
 
     /// <summary>
-    /// inverses_k = 1 / values_k^2 for all 128 vectors with one inversion (Montgomery's trick: running products
-    /// forward, one inversion, then back). g has no roots in F_q, so no value is 0.
+    /// inverses_k = 1 / values_k^2 for all 128 vectors with one inversion (Montgomery's trick, in each of the four
+    /// lanes of the 32 groups: running products forward, one inversion, then back). g has no roots in F_q, so no
+    /// value is 0.
     /// </summary>
-    private static void InvertSquares(Span<ulong> values, Span<ulong> inverses)
+    private static void InvertSquares(Span<Vector256<ulong>> values, Span<Vector256<ulong>> inverses)
     {
-        Span<ulong> running = stackalloc ulong[W];
-        for (int v = 0; v < Params.QWords; v++)
+        Span<Vector256<ulong>> running = stackalloc Vector256<ulong>[W];
+        for (int g = 0; g < FftValues.Groups; g++)
         {
-            Span<ulong> value = values.Slice(v * W, W);
+            Span<Vector256<ulong>> value = values.Slice(g * W, W);
             GfBitsliced.Square(value, value);
-            if (v == 0)
+            if (g == 0)
             {
                 value.CopyTo(inverses[..W]);
             }
             else
             {
-                GfBitsliced.Multiply(inverses.Slice(v * W, W), inverses.Slice((v - 1) * W, W), value);
+                GfBitsliced.Multiply(inverses.Slice(g * W, W), inverses.Slice((g - 1) * W, W), value);
             }
         }
-        GfBitsliced.Invert(running, inverses.Slice((Params.QWords - 1) * W, W)); // 1 / (a_0 ... a_127)
-        for (int v = Params.QWords - 1; v >= 1; v--)
+        GfBitsliced.Invert(running, inverses.Slice((FftValues.Groups - 1) * W, W)); // 1 / (a_0 ... a_31), lane-wise
+        for (int g = FftValues.Groups - 1; g >= 1; g--)
         {
-            GfBitsliced.Multiply(inverses.Slice(v * W, W), inverses.Slice((v - 1) * W, W), running); // 1 / a_v
-            GfBitsliced.Multiply(running, running, values.Slice(v * W, W));                         // 1 / (a_0 ... a_(v-1))
+            GfBitsliced.Multiply(inverses.Slice(g * W, W), inverses.Slice((g - 1) * W, W), running); // 1 / a_g
+            GfBitsliced.Multiply(running, running, values.Slice(g * W, W));                         // 1 / (a_0 ... a_(g-1))
         }
         running.CopyTo(inverses[..W]);
         running.Clear();
     }
 
     /// <summary>weights_k = inverses_k where bit k is set, 0 elsewhere (a mask, lane by lane).</summary>
-    private static void Weigh(Span<ulong> weights, ReadOnlySpan<ulong> inverses, ReadOnlySpan<ulong> bits)
+    private static void Weigh(Span<Vector256<ulong>> weights, ReadOnlySpan<Vector256<ulong>> inverses, ReadOnlySpan<ulong> bits)
     {
-        for (int v = 0; v < Params.QWords; v++)
+        ReadOnlySpan<Vector256<ulong>> bitGroups = MemoryMarshal.Cast<ulong, Vector256<ulong>>(bits);
+        for (int g = 0; g < FftValues.Groups; g++)
         {
             for (int b = 0; b < W; b++)
             {
-                weights[v * W + b] = inverses[v * W + b] & bits[v];
+                weights[g * W + b] = inverses[g * W + b] & bitGroups[g];
             }
         }
     }

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
 
 /// <summary>
@@ -31,6 +33,13 @@ internal static class FftConstants
     /// </summary>
     public static readonly ulong[][] Multiplier = new ulong[MaxLevels][];
 
+    /// <summary>
+    /// MultiplierGroups[l]: <see cref="Multiplier"/> for butterflies on groups of four value vectors (lane i of group
+    /// g stands for vector 4g + i, see <see cref="AdditiveFft"/>): lane i of group g holds Multiplier[l]'s vector
+    /// (4g + i) mod 2^(6-l), so levels 5 and 6, whose pairs lie inside a group, find theirs in the right lanes too.
+    /// </summary>
+    public static readonly Vector256<ulong>[][] MultiplierGroups = new Vector256<ulong>[MaxLevels][];
+
     static FftConstants()
     {
         var basis = new ushort[Params.M];
@@ -42,6 +51,7 @@ internal static class FftConstants
         {
             int dimension = Params.M - level; // basis[0 .. dimension-1], basis[dimension-1] = 1
             Multiplier[level] = BuildMultipliers(basis, dimension - 1, level);
+            MultiplierGroups[level] = Group(Multiplier[level]);
             if (level == MaxLevels - 1)
             {
                 break;
@@ -80,6 +90,21 @@ internal static class FftConstants
             }
         }
         return table;
+    }
+
+    private static Vector256<ulong>[] Group(ulong[] vectors)
+    {
+        int count = vectors.Length / GfBitsliced.Width;
+        var groups = new Vector256<ulong>[Math.Max(1, count / 4) * GfBitsliced.Width];
+        for (int g = 0; g < groups.Length / GfBitsliced.Width; g++)
+        {
+            for (int b = 0; b < GfBitsliced.Width; b++)
+            {
+                ulong Word(int lane) => vectors[((4 * g + lane) % count) * GfBitsliced.Width + b];
+                groups[g * GfBitsliced.Width + b] = Vector256.Create(Word(0), Word(1), Word(2), Word(3));
+            }
+        }
+        return groups;
     }
 
     private static ulong[] BuildTwist(ushort twist, int round)

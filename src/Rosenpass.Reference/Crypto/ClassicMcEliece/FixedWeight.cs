@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
 
@@ -8,23 +10,30 @@ namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
 /// restart if there are fewer than t, or if they are not all distinct; e has ones at positions a_0 ... a_(t-1).
 /// </summary>
 /// <remarks>
-/// Constant time: the selection of the first t in-range values is oblivious (every candidate is offered to every
-/// slot, accepted by a mask), the duplicate test compares all pairs, and the ones are set by comparing every
-/// word index with every position. What is revealed is only whether an attempt is restarted (too few in range,
-/// or a repetition), as in the submission, where those facts are declassified: they concern the rejected draw.
+/// Constant time: the selection of the first t in-range values is oblivious (every candidate is offered to all t
+/// slots at once, 16 per vector, and accepted by a mask), the duplicate test compares every value with all t, and
+/// the ones are set by comparing every word index with every position. What is revealed is only whether an
+/// attempt is restarted (too few in range, or a repetition), as in the submission, where those facts are
+/// declassified: they concern the rejected draw.
 /// </remarks>
 internal static class FixedWeight
 {
     private const int Tau = 2 * Params.T;
 
+    /// <summary>Vectors of 16 slots holding a_0 ... a_(t-1): 6.</summary>
+    private const int SlotVectors = Params.T / 16;
+
     /// <summary>Bytes drawn per attempt (one call to the random source each, as the NIST KAT procedure draws them).</summary>
     public const int DrawBytes = 2 * Tau;
 
-    /// <summary>Fills <paramref name="error"/> (n/8 bytes). <paramref name="scratch"/>: pinned, DrawBytes + 4t bytes, zeroed after.</summary>
+    /// <summary>Scratch bytes <see cref="Generate"/> needs: the draw and the t positions.</summary>
+    public const int ScratchBytes = DrawBytes + 2 * Params.T;
+
+    /// <summary>Fills <paramref name="error"/> (n/8 bytes). <paramref name="scratch"/>: pinned, <see cref="ScratchBytes"/>, zeroed after.</summary>
     public static void Generate(Span<byte> error, IRandomSource random, Span<byte> scratch)
     {
         Span<byte> draw = scratch[..DrawBytes];
-        Span<ushort> positions = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(scratch.Slice(DrawBytes, 2 * Params.T));
+        Span<Vector256<ushort>> positions = MemoryMarshal.Cast<byte, Vector256<ushort>>(scratch.Slice(DrawBytes, 2 * Params.T));
         while (true)
         {
             random.Fill(draw);
@@ -33,56 +42,67 @@ internal static class FixedWeight
                 break;
             }
         }
-        SetPositions(error, positions);
+        SetPositions(error, MemoryMarshal.Cast<Vector256<ushort>, ushort>(positions));
         scratch.Clear();
     }
 
     /// <summary>positions = the first t values d_j &lt; n; true if there were t of them.</summary>
-    private static bool Select(Span<ushort> positions, ReadOnlySpan<byte> draw)
+    private static bool Select(Span<Vector256<ushort>> positions, ReadOnlySpan<byte> draw)
     {
         positions.Clear();
-        int count = 0;
+        Vector256<ushort> count = Vector256<ushort>.Zero; // the number of d's taken so far, in every lane
         for (int j = 0; j < Tau; j++)
         {
-            int d = BinaryPrimitives.ReadUInt16LittleEndian(draw.Slice(2 * j, 2)) & (Params.Q - 1);
-            int inRange = (d - Params.N) >> 31; // -1 if d < n
-            for (int slot = 0; slot < Params.T; slot++)
+            var d = Vector256.Create((ushort)(BinaryPrimitives.ReadUInt16LittleEndian(draw.Slice(2 * j, 2)) & (Params.Q - 1)));
+            Vector256<ushort> inRange = Vector256.LessThan(d, Vector256.Create((ushort)Params.N));
+            for (int v = 0; v < SlotVectors; v++)
             {
-                int take = inRange & EqualMask(slot, count);
-                positions[slot] = (ushort)((positions[slot] & ~take) | (d & take));
+                Vector256<ushort> take = inRange & Vector256.Equals(SlotNumbers(v), count);
+                positions[v] = Vector256.ConditionalSelect(take, d, positions[v]);
             }
-            count -= inRange;
+            count -= inRange; // inRange is all ones (-1) or 0
         }
-        return count >= Params.T; // restart decision only
+        return count.GetElement(0) >= Params.T; // restart decision only
     }
 
-    private static bool AllDistinct(ReadOnlySpan<ushort> positions)
+    /// <summary>Slot numbers 16v ... 16v + 15.</summary>
+    private static Vector256<ushort> SlotNumbers(int v) =>
+        Vector256.Create((ushort)(16 * v)) + Vector256.Create((ushort)0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+
+    /// <summary>Each value must equal exactly one slot, its own.</summary>
+    private static bool AllDistinct(ReadOnlySpan<Vector256<ushort>> positions)
     {
-        int repeated = 0;
+        ReadOnlySpan<ushort> values = MemoryMarshal.Cast<Vector256<ushort>, ushort>(positions);
+        Vector256<ushort> matches = Vector256<ushort>.Zero;
         for (int i = 0; i < Params.T; i++)
         {
-            for (int j = i + 1; j < Params.T; j++)
+            var value = Vector256.Create(values[i]);
+            for (int v = 0; v < SlotVectors; v++)
             {
-                repeated |= EqualMask(positions[i], positions[j]);
+                matches -= Vector256.Equals(positions[v], value);
             }
         }
-        return repeated == 0; // restart decision only
+        return Vector256.Sum(matches) == Params.T; // restart decision only
     }
 
+    /// <summary>e: word w has bit (a_j mod 64) for every a_j with a_j / 64 = w, compared four words at a time.</summary>
     private static void SetPositions(Span<byte> error, ReadOnlySpan<ushort> positions)
     {
-        for (int w = 0; w < Params.ErrorWords; w++)
+        Span<ulong> words = MemoryMarshal.Cast<byte, ulong>(error);
+        Span<Vector256<ulong>> groups = MemoryMarshal.Cast<ulong, Vector256<ulong>>(words);
+        groups.Clear();
+        for (int j = 0; j < Params.T; j++)
         {
-            ulong word = 0;
-            for (int j = 0; j < Params.T; j++)
+            var word = Vector256.Create((ulong)(positions[j] >> 6));
+            var bit = Vector256.Create(1UL << (positions[j] & 63));
+            for (int g = 0; g < groups.Length; g++)
             {
-                ulong mask = (ulong)(long)EqualMask(w, positions[j] >> 6);
-                word |= mask & (1UL << (positions[j] & 63));
+                groups[g] |= Vector256.Equals(Vector256.Create((ulong)(4 * g)) + Vector256.Create(0UL, 1, 2, 3), word) & bit;
             }
-            BinaryPrimitives.WriteUInt64LittleEndian(error.Slice(8 * w, 8), word);
+        }
+        if (!BitConverter.IsLittleEndian)
+        {
+            for (int w = 0; w < words.Length; w++) words[w] = BinaryPrimitives.ReverseEndianness(words[w]);
         }
     }
-
-    /// <summary>-1 if a = b, else 0 (for 0 ≤ a, b &lt; 2^16).</summary>
-    private static int EqualMask(int a, int b) => ((a ^ b) - 1) >> 31;
 }

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
 
 /// <summary>
@@ -16,14 +18,14 @@ internal sealed class KemWorkspace
     /// <summary>One bit per field element in FFT order: the received word, later the error vector.</summary>
     public readonly ulong[] Bits = Pinned(Params.QWords);
 
-    /// <summary>128 bitsliced vectors: FFT outputs.</summary>
-    public readonly ulong[] Values = Pinned(Params.QWords * W);
+    /// <summary>128 bitsliced vectors (<see cref="FftValues"/> layout): FFT outputs.</summary>
+    public readonly Vector256<ulong>[] Values = PinnedVectors();
 
     /// <summary>128 bitsliced vectors: 1 / g(x_k)^2 at every field element.</summary>
-    public readonly ulong[] Inverses = Pinned(Params.QWords * W);
+    public readonly Vector256<ulong>[] Inverses = PinnedVectors();
 
     /// <summary>128 bitsliced vectors: weights for the transposed FFT.</summary>
-    public readonly ulong[] Weights = Pinned(Params.QWords * W);
+    public readonly Vector256<ulong>[] Weights = PinnedVectors();
 
     /// <summary>Syndrome S_0 ... S_255 of the ciphertext, then of the decoded error vector.</summary>
     public readonly ulong[] Syndrome = Pinned(4 * W), SyndromeCheck = Pinned(4 * W);
@@ -38,7 +40,7 @@ internal sealed class KemWorkspace
     public readonly byte[] Error = GC.AllocateArray<byte>(Params.ErrorBytes, pinned: true);
 
     /// <summary>Fixed-weight generation's random draw and positions.</summary>
-    public readonly byte[] FixedWeightScratch = GC.AllocateArray<byte>(FixedWeight.DrawBytes + 2 * Params.T, pinned: true);
+    public readonly byte[] FixedWeightScratch = GC.AllocateArray<byte>(FixedWeight.ScratchBytes, pinned: true);
 
     public void Clear()
     {
@@ -55,4 +57,6 @@ internal sealed class KemWorkspace
     }
 
     private static ulong[] Pinned(int length) => GC.AllocateArray<ulong>(length, pinned: true);
+
+    private static Vector256<ulong>[] PinnedVectors() => GC.AllocateArray<Vector256<ulong>>(FftValues.Length, pinned: true);
 }
