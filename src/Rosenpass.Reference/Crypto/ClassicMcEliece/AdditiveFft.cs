@@ -5,7 +5,7 @@ namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
 /// <summary>
 /// Evaluation of a polynomial of degree &lt; 128 at all q = 8192 field elements (the additive FFT of Gao and Mateer,
 /// in the bitsliced form of Bernstein–Chou–Schwabe "McBits" and Chou "McBits revisited"). Used by the decoder
-/// (spec §3.4) to evaluate the Goppa polynomial g and the error locator at every support element at once.
+/// (CM §3.4) to evaluate the Goppa polynomial g and the error locator at every support element at once.
 /// </summary>
 /// <remarks>
 /// Input: 2 bitsliced coefficient vectors (26 words, see <see cref="RadixConversion"/>). Output: 128 bitsliced

@@ -5,7 +5,7 @@ namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
 /// <summary>
 /// The transpose of the additive FFT for 256 coefficients: from weights w_k at all q field elements x_k, the sums
 /// S_i = Σ_k w_k x_k^i for i &lt; 256. With w_k = r_k / g(x_k)² these are the syndrome of r for the Goppa code
-/// (spec §3.4: the decoder's "syndrome", H applied to the received word, in the power-sum form that
+/// (CM §3.4: the decoder's "syndrome", H applied to the received word, in the power-sum form that
 /// Berlekamp–Massey reads), without forming a parity-check matrix.
 /// </summary>
 /// <remarks>

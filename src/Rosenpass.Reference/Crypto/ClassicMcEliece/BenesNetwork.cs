@@ -3,8 +3,8 @@ using System.Buffers.Binary;
 namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
 
 /// <summary>
-/// The Beneš network of the secret key's control bits (spec §5, the private key's representation of the field
-/// ordering α, with the control bits of spec §4.2/§5 "controlbits"): 2m - 1 = 25 layers over q = 8192 positions,
+/// The Beneš network of the secret key's control bits (CM §5, the private key's representation of the field
+/// ordering α, with the control bits of CM §4.2/§5 "controlbits"): 2m - 1 = 25 layers over q = 8192 positions,
 /// with strides 2^0, 2^1, ..., 2^12, 2^11, ..., 2^0. Layer i reads 2^(m-1) = 4096 control bits, bytes
 /// [512 i, 512 i + 512), bit j of the layer (byte j/8, bit j mod 8) swapping the j-th pair (x, x + stride), pairs
 /// counted by x ascending. Applied to an array A, the network gives A'[x] = A[π(x)]: applied to the list of

@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics;
 namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
 
 /// <summary>
-/// The error locator from the syndrome (spec §3.4, decoding: "Berlekamp–Massey"), inversion-free: from the 2t power
+/// The error locator from the syndrome (CM §3.4, decoding: "Berlekamp–Massey"), inversion-free: from the 2t power
 /// sums S_0 ... S_(2t-1) the shortest Λ with Σ_i Λ_i S_(N-i) = 0 for all N, then σ(x) = x^t Λ(1/x), whose roots
 /// are the error positions' field elements (and 0 when fewer than t errors were found).
 /// </summary>

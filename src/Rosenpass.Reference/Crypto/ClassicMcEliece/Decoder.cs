@@ -6,7 +6,7 @@ using System.Numerics;
 namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
 
 /// <summary>
-/// The decoding subroutine (spec §3.4): from a ciphertext C = He (mt bits) and the secret key (g, the control
+/// The decoding subroutine (CM §3.4): from a ciphertext C = He (mt bits) and the secret key (g, the control
 /// bits of α), the error vector e of weight t, or failure. Berlekamp's decoder, as in the submission's optimised
 /// implementations: v = (C, 0, ..., 0) has the same syndrome as e; its Goppa syndrome for g² comes from the
 /// transposed FFT; Berlekamp–Massey gives the locator σ; the FFT finds σ's roots among all field elements.

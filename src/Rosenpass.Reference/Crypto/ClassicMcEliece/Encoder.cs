@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics;
 namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
 
 /// <summary>
-/// The encoding subroutine (spec §3.3): C = He with H = (I_mt | T), T the public key (spec §5: mt rows of k bits,
+/// The encoding subroutine (CM §3.3): C = He with H = (I_mt | T), T the public key (CM §5: mt rows of k bits,
 /// each row padded to whole bytes, here k = 3360 = 420 bytes exactly). Bit i of C is e_i plus the parity of
 /// row i of T AND (e_mt, ..., e_(n-1)); mt = 1248 is a multiple of 8, so that tail of e starts at byte 156.
 /// </summary>

@@ -6,7 +6,7 @@ namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
 /// The public constants of the additive FFT (Gao–Mateer), computed here from the field rather than tabulated.
 /// The FFT evaluates at all q field elements, element number k being
 /// x_k = Σ_j k_j β_j with β_j = z^(12-j), i.e. the 13-bit reversal of k: the order in which the secret key's
-/// Beneš network lays out the support (spec §4.2 field ordering, §5 control bits).
+/// Beneš network lays out the support (CM §4.2 field ordering, §5 control bits).
 /// </summary>
 /// <remarks>
 /// Recursion (level l = 0, 1, ...): at level l a polynomial is evaluated on span(B_l), a basis whose last element is 1.

@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics;
 namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
 
 /// <summary>
-/// Fixed-weight-vector generation (spec §4.4): a uniform e ∈ F_2^n of weight t. Draw σ1·τ = 16 · 2t bits;
+/// Fixed-weight-vector generation (CM §4.4): a uniform e ∈ F_2^n of weight t. Draw σ1·τ = 16 · 2t bits;
 /// d_j = the low m bits of the j-th little-endian 16-bit word; a_0 ... a_(t-1) = the first t of the d_j below n;
 /// restart if there are fewer than t, or if they are not all distinct; e has ones at positions a_0 ... a_(t-1).
 /// </summary>

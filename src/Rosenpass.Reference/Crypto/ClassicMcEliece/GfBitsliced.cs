@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics;
 namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
 
 /// <summary>
-/// Arithmetic in F_q = F_2[z]/(z^13 + z^4 + z^3 + z + 1) (spec §2, §6) on 64 elements at once, bitsliced: a
+/// Arithmetic in F_q = F_2[z]/(z^13 + z^4 + z^3 + z + 1) (CM §2, §6) on 64 elements at once, bitsliced: a
 /// "vector" is 13 consecutive 64-bit words, word b holding bit b (the coefficient of z^b) of all 64 elements
 /// (bit j of word b belongs to element j). The operations are the field's, done lane by lane; the
 /// <see cref="Vector256{T}"/> overloads work on four such vectors at once (lane i of vector b: vector i's word b).

@@ -1,8 +1,8 @@
 namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
 
 /// <summary>
-/// The field F_q = F_2[z]/f(z), f = z^13 + z^4 + z^3 + z + 1 (spec §2 "Parameters" and §6), one element per
-/// <see cref="ushort"/>: bit i is the coefficient of z^i (spec §5 "field elements").
+/// The field F_q = F_2[z]/f(z), f = z^13 + z^4 + z^3 + z + 1 (CM §2 "Parameters" and §6), one element per
+/// <see cref="ushort"/>: bit i is the coefficient of z^i (CM §5 "field elements").
 /// Used only to compute public constants (the FFT's bases and multipliers), never on secrets; the secret
 /// arithmetic is bitsliced (<see cref="GfBitsliced"/>).
 /// </summary>
@@ -37,7 +37,7 @@ internal static class GfScalar
         return result;
     }
 
-    /// <summary>The m-bit reversal of <paramref name="index"/> (the field-ordering convention of spec §4.2 and §5).</summary>
+    /// <summary>The m-bit reversal of <paramref name="index"/> (the field-ordering convention of CM §4.2 and §5).</summary>
     public static int Reverse(int index, int bits)
     {
         int reversed = 0;

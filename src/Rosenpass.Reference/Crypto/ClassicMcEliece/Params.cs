@@ -1,6 +1,8 @@
 namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
 
 /// <summary>
+/// In this folder "CM §N" cites section N of "Classic McEliece: conservative code-based cryptography: cryptosystem
+/// specification", round 4, 2022-10-23 (not this project's spec/, which "spec §" cites).
 /// The parameter set mceliece460896 (Classic McEliece round-4 specification, 2022-10-23, §6 "Selected parameter
 /// sets"): m = 13, n = 4608, t = 96, field polynomial f(z) = z^13 + z^4 + z^3 + z + 1; with the byte layouts of
 /// the specification's "Bits and bytes" section (§5).
