@@ -68,6 +68,9 @@ public static class VectorGenerator
             written.Add(Write(outDir, family.Name + ".json", VectorJson.Serialize(file)));
             log.WriteLine($"{family.Name}.json: {cases.Count} cases");
         }
+        var primitives = PrimitiveCases.Generate();
+        written.Add(Write(outDir, PrimitiveChecker.FileName, VectorJson.Serialize(primitives)));
+        log.WriteLine($"{PrimitiveChecker.FileName}: {primitives.NumberOfCases} cases");
         return written;
     }
 

@@ -17,6 +17,9 @@ public static class VectorJson
     /// <summary>The <c>format</c> of the keys file.</summary>
     public const string KeysFormat = "rosenpass-reference-vector-keys/2";
 
+    /// <summary>The <c>format</c> of the primitives file.</summary>
+    public const string PrimitivesFormat = "rosenpass-reference-primitives/1";
+
     private static readonly JsonSerializerOptions Options = new()
     {
         WriteIndented = true,

@@ -11,7 +11,7 @@ namespace Rosenpass.Reference.Tests.Vectors;
 public sealed class OurVectorsTests(GeneratedVectorsFixture generated) : IClassFixture<GeneratedVectorsFixture>
 {
     private static readonly string[] GeneratedFiles =
-        [VectorGenerator.KeysFileName, .. VectorGenerator.Families.Select(f => f.Name + ".json")];
+        [VectorGenerator.KeysFileName, PrimitiveChecker.FileName, .. VectorGenerator.Families.Select(f => f.Name + ".json")];
 
     [Fact]
     public void Regenerating_reproduces_the_committed_vectors_byte_for_byte()
