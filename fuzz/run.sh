@@ -5,8 +5,8 @@
 #   fuzz/run.sh TARGET SECONDS     one target (TARGET may be a comma-separated list)
 #
 # Environment: FUZZ_SECONDS (default 60), FUZZ_PARALLEL (targets fuzzed at once, default 1; one per core),
-# FUZZ_OUT (afl-fuzz output folders, default fuzz/out), ROSENPASS_SHARED (the shared data folder, default
-# ../shared beside the repository).
+# FUZZ_OUT (afl-fuzz output folders, default fuzz/out). The seeds come from upstream's vector in vectors/upstream/
+# and its example configurations in tests/data/upstream-config-examples/.
 # Publishes the harness to a fresh folder, instruments Rosenpass.Reference.dll, the CLI (rosenpass.dll) and Tomlyn with
 # `dotnet sharpfuzz`, writes seed corpora from upstream's vector, runs afl-fuzz, prints each target's
 # execs/s, and exits 1 if any crash or hang was found, printing the reproducer's path.
@@ -19,9 +19,8 @@ if ! command -v afl-fuzz >/dev/null; then
   exit 2
 fi
 
-shared=${ROSENPASS_SHARED:-$root/../shared}
-export ROSENPASS_VECTOR="$shared/vectors/upstream/crypto_server_test_vector_1.toml"
-[ -f "$ROSENPASS_VECTOR" ] || { echo "fuzz/run.sh: no vector at $ROSENPASS_VECTOR (set ROSENPASS_SHARED)" >&2; exit 2; }
+export ROSENPASS_VECTOR="$root/vectors/upstream/crypto_server_test_vector_1.toml"
+[ -f "$ROSENPASS_VECTOR" ] || { echo "fuzz/run.sh: no vector at $ROSENPASS_VECTOR" >&2; exit 2; }
 
 work="$root/fuzz/work"
 outs=${FUZZ_OUT:-$root/fuzz/out}

@@ -4,8 +4,7 @@ namespace Rosenpass.Benchmarks;
 
 /// <summary>
 /// Two fixed Classic McEliece key pairs, the ones upstream's recorded handshake uses (entries 0 to 3 of
-/// ../shared/vectors/upstream/crypto_server_test_vector_1.toml), so no benchmark pays 0.6 s of key generation.
-/// The shared folder is ../shared beside the folder holding Rosenpass.Reference.sln, or ROSENPASS_SHARED.
+/// vectors/upstream/crypto_server_test_vector_1.toml in the repository), so no benchmark pays 0.6 s of key generation.
 /// </summary>
 public static class FixedKeys
 {
@@ -21,13 +20,8 @@ public static class FixedKeys
 
     private static byte[] Value(int index) => (byte[])Entries.Value[index].Value.Clone();
 
-    private static string VectorPath()
-    {
-        string shared = Environment.GetEnvironmentVariable("ROSENPASS_SHARED") is { Length: > 0 } overridden
-            ? overridden
-            : Path.Combine(RepoRoot(), "..", "shared");
-        return Path.GetFullPath(Path.Combine(shared, "vectors", "upstream", "crypto_server_test_vector_1.toml"));
-    }
+    private static string VectorPath() =>
+        Path.Combine(RepoRoot(), "vectors", "upstream", "crypto_server_test_vector_1.toml");
 
     /// <summary>The nearest ancestor of the running binary that holds Rosenpass.Reference.sln
     /// (BenchmarkDotNet runs each benchmark from a build folder below the project).</summary>
@@ -37,6 +31,6 @@ public static class FixedKeys
         {
             if (File.Exists(Path.Combine(dir.FullName, "Rosenpass.Reference.sln"))) return dir.FullName;
         }
-        throw new InvalidOperationException($"No folder holding Rosenpass.Reference.sln above {AppContext.BaseDirectory}; set ROSENPASS_SHARED.");
+        throw new InvalidOperationException($"No folder holding Rosenpass.Reference.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -42,10 +42,10 @@ public static class Seeds
         yield return ("offloaded-48", [.. Encoding.UTF8.GetBytes(offloadedBlock), 0, .. zstd]);
     }
 
-    /// <summary>Upstream's example configurations (../shared/config-examples, beside the vectors folder).</summary>
+    /// <summary>Upstream's example configurations (tests/data/upstream-config-examples; the vector is in vectors/upstream).</summary>
     public static IEnumerable<(string, byte[])> ConfigFiles(UpstreamVector v)
     {
-        string examples = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(v.Path)!, "..", "..", "config-examples"));
+        string examples = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(v.Path)!, "..", "..", "tests", "data", "upstream-config-examples"));
         foreach (string file in Directory.GetFiles(examples, "*.toml").Order())
         {
             yield return (Path.GetFileNameWithoutExtension(file), File.ReadAllBytes(file));

@@ -4,7 +4,7 @@ namespace Rosenpass.Fuzz;
 
 /// <summary>
 /// Upstream's recorded handshake (crypto_server_test_vector_1), read once per harness process with our own
-/// reader. Entry indices as in ../shared/upstream-facts.md §4.
+/// reader. Entry indices as in upstream-facts §4.
 /// </summary>
 public sealed class UpstreamVector
 {
@@ -28,9 +28,9 @@ public sealed class UpstreamVector
     /// <summary>Reads the vector file at <paramref name="path"/> and its offloaded values.</summary>
     public static UpstreamVector Load(string path) => new(path, AssertTvFile.Load(path));
 
-    /// <summary>The vector file named by ROSENPASS_VECTOR (fuzz/run.sh sets it), else ../shared/vectors/upstream/ from here.</summary>
+    /// <summary>The vector file named by ROSENPASS_VECTOR (fuzz/run.sh sets it), else vectors/upstream/ from the working folder (the repository root).</summary>
     public static string DefaultPath =>
         Environment.GetEnvironmentVariable("ROSENPASS_VECTOR") is { Length: > 0 } set
             ? set
-            : System.IO.Path.Combine("..", "shared", "vectors", "upstream", "crypto_server_test_vector_1.toml");
+            : System.IO.Path.Combine("vectors", "upstream", "crypto_server_test_vector_1.toml");
 }

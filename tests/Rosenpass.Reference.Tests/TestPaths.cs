@@ -2,9 +2,8 @@ namespace Rosenpass.Reference.Tests;
 
 /// <summary>
 /// Where tests find files: the repository root (the folder holding Rosenpass.Reference.sln, found by walking
-/// up from the test binaries) and the read-only shared data beside it (<c>../shared</c> from the root, both
-/// here and in CI, which puts a copy of shared/ next to its clone). A checkout elsewhere, such as a git worktree,
-/// can name the shared folder in the environment variable ROSENPASS_SHARED instead.
+/// up from the test binaries) and the data committed under it. Everything the tests read is in the repository,
+/// so a clone with nothing beside it passes (.ci/run checks that in an isolated clone).
 /// </summary>
 public static class TestPaths
 {
@@ -13,17 +12,14 @@ public static class TestPaths
     /// <summary>The repository root: the nearest ancestor of the test binaries that holds Rosenpass.Reference.sln.</summary>
     public static string RepoRoot => RepoRootValue.Value;
 
-    /// <summary>
-    /// The shared data folder: ROSENPASS_SHARED if that environment variable is set, otherwise <c>../shared</c>
-    /// relative to <see cref="RepoRoot"/>.
-    /// </summary>
-    public static string Shared =>
-        Environment.GetEnvironmentVariable("ROSENPASS_SHARED") is { Length: > 0 } overridden
-            ? Path.GetFullPath(overridden)
-            : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
+    /// <summary>Upstream's recorded test vector, with its offloaded values beside it (vectors/upstream/README.md).</summary>
+    public static string UpstreamVector => Path.Combine(RepoRoot, "vectors", "upstream", "crypto_server_test_vector_1.toml");
 
-    /// <summary>Upstream's recorded test vector.</summary>
-    public static string UpstreamVector => Path.Combine(Shared, "vectors", "upstream", "crypto_server_test_vector_1.toml");
+    /// <summary>The NIST known-answer files of both KEMs (vectors/kats/README.md).</summary>
+    public static string Kats => Path.Combine(RepoRoot, "vectors", "kats");
+
+    /// <summary>Upstream's example configurations (tests/data/upstream-config-examples/README.md).</summary>
+    public static string UpstreamConfigExamples => Path.Combine(RepoRoot, "tests", "data", "upstream-config-examples");
 
     private static string FindRepoRoot()
     {

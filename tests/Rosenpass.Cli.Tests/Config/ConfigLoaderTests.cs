@@ -7,7 +7,7 @@ namespace Rosenpass.Cli.Tests.Config;
 
 public class ConfigLoaderTests
 {
-    private static string Example(string name) => Path.Combine(TestPaths.Shared, "config-examples", name);
+    private static string Example(string name) => Path.Combine(TestPaths.UpstreamConfigExamples, name);
 
     [Fact]
     public void Upstream_example_peer_a_loads_unchanged()

@@ -85,7 +85,7 @@ public class ExchangeTests(KeyPairFixture keys)
         using var folder = new TempFolder();
         keys.CopyTo(folder, "a", "b");
         var ports = FreePorts.Take(2);
-        string Adapt(string file) => File.ReadAllText(Path.Combine(Reference.Tests.TestPaths.Shared, "config-examples", file))
+        string Adapt(string file) => File.ReadAllText(Path.Combine(Reference.Tests.TestPaths.UpstreamConfigExamples, file))
             .Replace("peer-a-public-key", folder.File("a.pk")).Replace("peer-a-secret-key", folder.File("a.sk"))
             .Replace("peer-b-public-key", folder.File("b.pk")).Replace("peer-b-secret-key", folder.File("b.sk"))
             .Replace("peer-a-rp-out-key", folder.File("a-out")).Replace("peer-b-rp-out-key", folder.File("b-out"))

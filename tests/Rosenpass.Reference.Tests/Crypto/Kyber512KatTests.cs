@@ -5,7 +5,7 @@ using Rosenpass.Reference.Crypto.Kyber512;
 namespace Rosenpass.Reference.Tests.Crypto;
 
 /// <summary>
-/// Kyber512 round 3 (spec §2.5) against NIST's known-answer file shared/kats/kyber512-round3/PQCkemKAT_1632.rsp,
+/// Kyber512 round 3 (spec §2.5) against NIST's known-answer file vectors/kats/kyber512-round3/PQCkemKAT_1632.rsp,
 /// replayed as NIST's PQCgenKAT_kem does: per case randombytes_init(seed), then keypair, enc, dec.
 /// </summary>
 public class Kyber512KatTests
@@ -16,7 +16,7 @@ public class Kyber512KatTests
     private static readonly Lazy<IReadOnlyList<KatCase>> Cases = new(LoadCases);
 
     private static string KatPath =>
-        Path.Combine(TestPaths.Shared, "kats", "kyber512-round3", "PQCkemKAT_1632.rsp");
+        Path.Combine(TestPaths.Kats, "kyber512-round3", "PQCkemKAT_1632.rsp");
 
     private static IReadOnlyList<KatCase> LoadCases()
     {

@@ -13,7 +13,7 @@ public static class UpstreamVector
     /// <summary>The value of entry <paramref name="index"/> (a fresh copy, safe to modify).</summary>
     public static byte[] Value(int index) => (byte[])Entries[index].Value.Clone();
 
-    // Entry indices, as listed in ../shared/upstream-facts.md §4.
+    // Entry indices, as listed in upstream-facts §4 (the file is vectors/upstream/crypto_server_test_vector_1.toml).
     public const int PeerASecretKey = 0, PeerAPublicKey = 1, PeerBSecretKey = 2, PeerBPublicKey = 3, Psk = 4;
     public const int Eski = 15, Epki = 16;
     public const int Ihi5SharedKey = 18, Ihi5Ciphertext = 19;
