@@ -1,4 +1,5 @@
 using Rosenpass.Reference.Crypto;
+using Rosenpass.Reference.Vectors;
 using Rosenpass.Reference.Tests.Vectors;
 
 namespace Rosenpass.Reference.Tests.Crypto;
