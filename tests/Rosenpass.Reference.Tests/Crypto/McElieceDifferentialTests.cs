@@ -2,6 +2,7 @@ using CsCheck;
 using Org.BouncyCastle.Pqc.Crypto.Cmce;
 using Rosenpass.Reference.Crypto;
 using Rosenpass.Reference.Crypto.ClassicMcEliece;
+using Rosenpass.Reference.Vectors;
 using Rosenpass.Reference.Tests.Vectors;
 
 namespace Rosenpass.Reference.Tests.Crypto;

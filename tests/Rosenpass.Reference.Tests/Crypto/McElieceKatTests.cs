@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Rosenpass.Reference.Crypto;
 using Rosenpass.Reference.Crypto.ClassicMcEliece;
+using Rosenpass.Reference.Vectors;
 
 namespace Rosenpass.Reference.Tests.Crypto;
 
