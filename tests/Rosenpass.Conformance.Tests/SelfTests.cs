@@ -19,7 +19,8 @@ public sealed class SelfTests(ITestOutputHelper log)
 
         log.WriteLine(output.ToString());
         var results = JUnit.Read(report);
-        Assert.True(code == ConformanceTool.Passed, output.ToString());
+        bool failuresAwaitTheirIssues = results.Where(r => r.Verdict == Verdict.Fail).All(r => AwaitingTheirIssue(r.Name));
+        Assert.True(code == ConformanceTool.Passed || (code == ConformanceTool.Failed && failuresAwaitTheirIssues), output.ToString());
         Assert.All(results.Where(r => !AwaitingTheirIssue(r.Name)), r => Assert.True(r.Verdict == Verdict.Pass, $"{r.Name}: {r.Verdict}: {r.Reason}"));
         Assert.Equal(ScenarioIds().Count(id => !id.StartsWith("rekey/", StringComparison.Ordinal) && !id.StartsWith("stale-key/", StringComparison.Ordinal)),
             results.Count(r => r.Name.EndsWith("/V03", StringComparison.Ordinal)));
