@@ -27,18 +27,6 @@ public class KyberBenchmarks
 
     [Benchmark]
     public byte[] Decaps() { _kem.Decapsulate(_shk, _ct, _sk); return _shk; }
-
-    [Benchmark]
-    public byte[] BouncyCastleEncaps()
-    {
-        using var encapsulation = new CmceKemGenerator(new Org.BouncyCastle.Security.SecureRandom())
-            .GenerateEncapsulated(new CmcePublicKeyParameters(CmceParameters.mceliece460896r3, _pk));
-        return encapsulation.GetSecret();
-    }
-
-    [Benchmark]
-    public byte[] BouncyCastleDecaps() =>
-        new CmceKemExtractor(new CmcePrivateKeyParameters(CmceParameters.mceliece460896r3, _sk)).ExtractSecret(_ct);
 }
 
 /// <summary>
