@@ -1,0 +1,439 @@
+#!/usr/bin/env python3
+"""Replays every vector file of vectors/ with an implementation written from spec/ and vectors/README.md alone.
+
+Usage: python3 tests/python-consumer/consumer.py [VECTOR_DIR_OR_FILE ...]   (default: the repository's vectors/)
+
+Prints, per file, the number of values checked, mismatches and values it could not check; exit code 0 when every
+value matched and nothing was left unchecked, 1 otherwise, 2 when an input cannot be read. See README.md beside it.
+"""
+import hashlib
+import json
+import os
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import protocol  # noqa: E402
+import symmetric  # noqa: E402
+from protocol import Mismatch, Outcome, Peer, Rejected, Server, StaticKey  # noqa: E402
+
+VECTOR_FORMAT = "rosenpass-reference-vectors/1"
+KEYS_FORMAT = "rosenpass-reference-vector-keys/1"
+MAX_REPORTED = 40
+# Rejection kinds are informative for other implementations (vectors/README.md); this consumer implements spec §10.6's
+# precedence and checks them strictly unless --lenient-kinds is given.
+STRICT_KINDS = True
+
+
+class Tally:
+    """Counts per file: values checked, mismatches, values not checkable; keeps the first mismatch lines."""
+
+    def __init__(self, name):
+        self.name = name
+        self.checked = 0
+        self.mismatches = 0
+        self.unchecked = 0
+        self.informative = 0
+        self.lines = []
+
+    def check(self, where, what, ok, detail=""):
+        self.checked += 1
+        if not ok:
+            self.mismatches += 1
+            self.note("MISMATCH %s: %s%s" % (where, what, (" (" + detail + ")") if detail else ""))
+        return ok
+
+    def cannot(self, where, what):
+        self.unchecked += 1
+        self.note("UNCHECKED %s: %s" % (where, what))
+
+    def note(self, line):
+        if len(self.lines) < MAX_REPORTED:
+            self.lines.append("%s: %s" % (self.name, line))
+
+
+def short(b):
+    h = b.hex() if isinstance(b, (bytes, bytearray)) else str(b)
+    return h if len(h) <= 24 else "%s…%s (%d)" % (h[:8], h[-8:], len(h) // 2)
+
+
+# --- schema-level checks (README: readers MUST reject unknown fields) -------------------------------------------------
+
+FIELDS = {
+    "file": ({"format", "family", "description", "keysFile", "flags", "numberOfCases", "cases"}, set()),
+    "case": ({"id", "comment", "version", "result", "flags", "seed", "servers", "steps"}, set()),
+    "server": ({"name", "staticKey", "underLoad", "constructionRandom", "peers"}, set()),
+    "peer": ({"staticKey", "version", "initiates"}, {"psk", "outputKeySeparator"}),
+    "step": ({"index", "action", "server", "clock", "injected", "expected"}, {"peer", "message", "hostId", "mutation"}),
+    "injected": ({"random", "jitter", "kem"}, set()),
+    "expected": ({"events", "trace"}, {"accepted", "rejection", "stateUnchanged", "message", "response",
+                                       "nextPollAt"}),
+}
+
+
+def fields_ok(tally, where, kind, obj):
+    required, optional = FIELDS[kind]
+    keys = set(obj.keys())
+    ok = True
+    if not required <= keys:
+        tally.cannot(where, "%s lacks %s" % (kind, sorted(required - keys)))
+        ok = False
+    unknown = keys - required - optional
+    if unknown:
+        tally.cannot(where, "%s has fields this consumer does not know: %s" % (kind, sorted(unknown)))
+        ok = False
+    return ok
+
+
+# --- the injected values ------------------------------------------------------------------------------------------
+
+class Source:
+    """Hands out a step's injected values in order and checks that each fits its use (length, label, kem)."""
+
+    def __init__(self, tally, where):
+        self.tally = tally
+        self.where = where
+        self.random_q, self.jitter_q, self.kem_q = [], [], []
+
+    def load(self, injected, where):
+        self.where = where
+        self.random_q = list(injected.get("random", []))
+        self.jitter_q = list(injected.get("jitter", []))
+        self.kem_q = list(injected.get("kem", []))
+
+    def random(self, label, size):
+        if not self.random_q:
+            self.tally.check(self.where, "random draw %s(%d)" % (label, size), False, "no injected value left")
+            raise Mismatch("ran out of injected random values")
+        draw = self.random_q.pop(0)
+        value = bytes.fromhex(draw["value"])
+        self.tally.check(self.where, "random draw %s" % label, draw["label"] == label and len(value) == size,
+                         "injected %s of %d bytes" % (draw["label"], len(value)))
+        if len(value) != size:
+            raise Mismatch("injected value of the wrong length")
+        return value
+
+    def jitter(self):
+        if not self.jitter_q:
+            self.tally.check(self.where, "jitter draw", False, "no injected jitter left")
+            raise Mismatch("ran out of injected jitter")
+        draw = self.jitter_q.pop(0)
+        value = bytes.fromhex(draw["value"])
+        self.tally.check(self.where, "jitter draw", draw["label"] == "retransmit_jitter" and len(value) == 8)
+        return value
+
+    def kem(self, kem, operation, step, *fields):
+        if not self.kem_q:
+            self.tally.check(self.where, "kem %s %s %s" % (kem, operation, step), False, "no injected KEM left")
+            raise Mismatch("ran out of injected KEM results")
+        entry = self.kem_q.pop(0)
+        values = [bytes.fromhex(entry.get(name, "")) for name, _ in fields]
+        ok = (entry.get("kem"), entry.get("operation"), entry.get("step")) == (kem, operation, step) and \
+            all(len(v) == size for v, (_, size) in zip(values, fields))
+        self.tally.check(self.where, "kem %s %s %s" % (kem, operation, step), ok,
+                         "injected %s %s %s" % (entry.get("kem"), entry.get("operation"), entry.get("step")))
+        if not ok:
+            raise Mismatch("injected KEM result does not fit")
+        return values
+
+    def leftover(self):
+        for q, what in ((self.random_q, "random"), (self.jitter_q, "jitter"), (self.kem_q, "kem")):
+            self.tally.check(self.where, "every injected %s value used" % what, not q,
+                             "%d left: %s" % (len(q), [d.get("label", d.get("step")) for d in q]))
+
+
+# --- comparing ------------------------------------------------------------------------------------------------------
+
+def undefined_cookie(msg_hex):
+    """README: the last 16 bytes of a RespHello (0x82) or EmptyData (0x84) are not defined by the protocol."""
+    return len(msg_hex) >= 2 and msg_hex[:2] in ("82", "84")
+
+
+def same_message(expected_hex, produced, cookie_defined):
+    if produced is None:
+        return False
+    got = produced.hex()
+    if undefined_cookie(expected_hex) and not cookie_defined:
+        return len(got) == len(expected_hex) and got[:-32] == expected_hex[:-32]
+    return got == expected_hex
+
+
+def compare_events(tally, where, expected, produced):
+    tally.check(where, "number of events", len(expected) == len(produced),
+                "expected %d, got %d" % (len(expected), len(produced)))
+    for i, ev in enumerate(expected):
+        got = produced[i] if i < len(produced) else None
+        desc = "event %d %s" % (i, ev.get("type"))
+        if got is None:
+            tally.check(where, desc, False, "not produced")
+            continue
+        ok = got["type"] == ev["type"] and got["peer"] == ev["peer"]
+        if "key" in ev:
+            if ev["type"] == "KeyStale":
+                ok = ok and got["key"].hex() == ev["key"]
+            else:
+                ok = ok and got["key"].hex() == ev["key"]
+        if "message" in ev:
+            ok = ok and same_message(ev["message"], got.get("message"), False)
+        tally.check(where, desc, ok)
+
+
+def compare_trace(tally, where, expected, produced, cookie_defined):
+    mine = {}
+    for step, name, value in produced:
+        mine.setdefault((step, name), value)
+    theirs = set()
+    for entry in expected:
+        key = (entry["step"], entry["name"])
+        theirs.add(key)
+        value = mine.get(key)
+        desc = "trace %s %s" % key
+        if value is None:
+            tally.check(where, desc, False, "not computed by this consumer")
+            continue
+        if entry["name"] in ("RespHello", "EmptyData"):
+            ok = same_message(entry["value"], value, cookie_defined)
+        else:
+            ok = value.hex() == entry["value"]
+        tally.check(where, desc, ok, "expected %s, got %s" % (short(entry["value"]), short(value)))
+    extra = [k for k in mine if k not in theirs]
+    tally.check(where, "no trace values beyond the expected ones", not extra, "extra: %s" % extra)
+
+
+# --- replaying a case -----------------------------------------------------------------------------------------------
+
+def replay_case(tally, case, keys):
+    cid = case["id"]
+    if not fields_ok(tally, cid, "case", case):
+        return
+    source = Source(tally, cid + " construction")
+    servers = {}
+    try:
+        for srv in case["servers"]:
+            if not fields_ok(tally, cid, "server", srv):
+                return
+            source.load({"random": srv["constructionRandom"]}, "%s server %s construction" % (cid, srv["name"]))
+            server = Server(srv["name"], keys[srv["staticKey"]], srv["underLoad"], source)
+            source.leftover()
+            for p in srv["peers"]:
+                if not fields_ok(tally, cid, "peer", p):
+                    return
+                sep = p.get("outputKeySeparator")
+                server.add_peer(Peer(keys[p["staticKey"]], bytes.fromhex(p["psk"]) if "psk" in p else None,
+                                     p["version"], (sep["organization"], sep["labels"]) if sep else None,
+                                     p["initiates"]))
+            servers[srv["name"]] = server
+    except Mismatch as e:
+        tally.check(cid, "servers", False, str(e))
+        return
+    last_clock = None
+    for i, step in enumerate(case["steps"]):
+        where = "%s step %d (%s at %s)" % (cid, i, step.get("action"), step.get("server"))
+        if not fields_ok(tally, where, "step", step) or not fields_ok(tally, where, "injected", step["injected"]) \
+                or not fields_ok(tally, where, "expected", step["expected"]):
+            return
+        tally.check(where, "index", step["index"] == i)
+        tally.check(where, "clock never goes back", last_clock is None or step["clock"] >= last_clock)
+        last_clock = step["clock"]
+        server = servers[step["server"]]
+        source.load(step["injected"], where)
+        exp = step["expected"]
+        out = Outcome()
+        out.cookie_defined = False
+        out.cache_hit = False
+        now = float(step["clock"])
+        before = server.state()
+        rejection = None
+        produced = None
+        try:
+            if step["action"] == "initiate":
+                produced = server.initiate(step["peer"], now, out)
+            elif step["action"] == "deliver":
+                host_id = bytes.fromhex(step.get("hostId", ""))
+                try:
+                    produced = server.deliver(bytes.fromhex(step["message"]), host_id, now, out)
+                except Rejected as r:
+                    rejection = r.kind
+            elif step["action"] == "poll":
+                server.poll(now, out)
+            else:
+                tally.cannot(where, "unknown action %r" % step["action"])
+                return
+        except Mismatch as e:
+            tally.check(where, "injected values fit", False, str(e))
+            return
+        source.leftover()
+        # compare with expected
+        if step["action"] == "initiate":
+            tally.check(where, "message", same_message(exp.get("message", ""), produced, True),
+                        "expected %s, got %s" % (short(exp.get("message", "")), short(produced or b"")))
+        if step["action"] == "deliver":
+            accepted = rejection is None
+            tally.check(where, "accepted", exp.get("accepted") == accepted,
+                        "expected %s, got %s (%s)" % (exp.get("accepted"), accepted, rejection))
+            if "rejection" in exp or rejection is not None:
+                same = exp.get("rejection") == rejection
+                if STRICT_KINDS or same or not exp.get("rejection") or rejection is None:
+                    tally.check(where, "rejection", same, "expected %s, got %s" % (exp.get("rejection"), rejection))
+                else:
+                    tally.informative += 1
+                    tally.note("INFORMATIVE %s: rejection kind %s here, %s in the vector" %
+                               (where, rejection, exp.get("rejection")))
+            if rejection is not None:
+                unchanged = server.state() == before
+                tally.check(where, "stateUnchanged", exp.get("stateUnchanged") is True and unchanged,
+                            "expected %s, state unchanged here: %s" % (exp.get("stateUnchanged"), unchanged))
+            elif "stateUnchanged" in exp:
+                tally.check(where, "stateUnchanged only on rejections", False)
+            if "response" in exp:
+                tally.check(where, "response", same_message(exp["response"], produced, out.cookie_defined),
+                            "expected %s, got %s" % (short(exp["response"]), short(produced or b"")))
+            else:
+                tally.check(where, "no response", produced is None, "got %s" % short(produced or b""))
+        if step["action"] == "poll":
+            if "nextPollAt" in exp:
+                tally.check(where, "nextPollAt", out.next_poll_at == exp["nextPollAt"],
+                            "expected %r, got %r" % (exp["nextPollAt"], out.next_poll_at))
+            else:
+                tally.cannot(where, "poll without nextPollAt")
+        compare_events(tally, where, exp["events"], out.events)
+        compare_trace(tally, where, exp["trace"], out.trace, out.cookie_defined)
+
+
+# --- files ----------------------------------------------------------------------------------------------------------
+
+def read_keys(path, tally):
+    data = json.load(open(path, encoding="utf-8"))
+    if data.get("format") != KEYS_FORMAT:
+        tally.cannot(path, "keys format %r" % data.get("format"))
+        return None
+    keys = {}
+    for k in data["keys"]:
+        sk, pk = bytes.fromhex(k["secretKey"]), bytes.fromhex(k["publicKey"])
+        tally.check("key " + k["name"], "publicKeySha256", hashlib.sha256(pk).hexdigest() == k["publicKeySha256"])
+        seed = hashlib.shake_256(b"rosenpass reference vectors static key " + k["name"].encode()).digest(32)
+        tally.check("key " + k["name"], "seed", seed.hex() == k["seed"])
+        tally.check("key " + k["name"], "sizes", len(sk) == 13608 and len(pk) == 524160)
+        keys[k["name"]] = StaticKey(k["name"], sk, pk)
+    return keys
+
+
+def replay_file(path, keys_cache, name):
+    tally = Tally(name)
+    data = json.load(open(path, encoding="utf-8"))
+    if data.get("format") != VECTOR_FORMAT:
+        tally.cannot(path, "format %r (this consumer reads %s)" % (data.get("format"), VECTOR_FORMAT))
+        return tally
+    if not fields_ok(tally, "file", "file", data):
+        return tally
+    tally.check("file", "numberOfCases", data["numberOfCases"] == len(data["cases"]))
+    tally.check("file", "family", data["family"] + ".json" == os.path.basename(path))
+    keys_path = os.path.abspath(os.path.join(os.path.dirname(path), data["keysFile"]))
+    keys = keys_cache.get(keys_path)
+    if keys is None:
+        keys = read_keys(keys_path, tally)
+        keys_cache[keys_path] = keys
+    for case in data["cases"]:
+        used = set(case.get("flags", []))
+        tally.check(case["id"], "flags are declared", used <= set(data["flags"]), str(used - set(data["flags"])))
+        replay_case(tally, case, keys)
+    return tally
+
+
+# Files under vectors/ that are not replayed, each with the reason (README.md, "Out of scope", says the same).
+NOT_VECTORS = {
+    "schema.json": "the JSON Schema of the other files (its shapes are enforced field by field while reading)",
+}
+OUT_OF_SCOPE = {
+    "kats/": "the NIST KEM known-answer files: not replayed yet (needs the NIST AES-256-CTR DRBG; in progress)",
+    "upstream/": "upstream's assert_tv TOML vector: not replayed yet (in progress)",
+}
+DOC_SUFFIXES = (".md", "LICENSE", "LICENSE-MIT", ".gitattributes")
+
+
+def collect(target):
+    """Every file under target: (path, what to do with it). Nothing is left out silently."""
+    if not os.path.isdir(target):
+        return [(target, "keys" if os.path.basename(target) == "keys.json" else "vectors")]
+    found = []
+    for dirpath, dirnames, filenames in os.walk(target):
+        dirnames.sort()
+        for f in sorted(filenames):
+            path = os.path.join(dirpath, f)
+            rel = os.path.relpath(path, target).replace(os.sep, "/")
+            if f.endswith(DOC_SUFFIXES):
+                continue  # documentation and licences
+            if rel in NOT_VECTORS:
+                found.append((path, "not-a-vector"))
+            elif any(rel.startswith(prefix) for prefix in OUT_OF_SCOPE):
+                found.append((path, "out-of-scope"))
+            elif rel == "keys.json":
+                found.append((path, "keys"))
+            elif "/" not in rel and f.endswith(".json"):
+                found.append((path, "vectors"))
+            else:
+                found.append((path, "unknown"))
+    found.sort(key=lambda item: item[1] != "keys")  # the keys first: every vector file uses them
+    return found
+
+
+def main(argv):
+    started = time.time()
+    global STRICT_KINDS
+    args = [a for a in argv[1:] if not a.startswith("--")]
+    if "--lenient-kinds" in argv:
+        STRICT_KINDS = False
+    targets = args or [os.path.join(HERE, "..", "..", "vectors")]
+    errors = symmetric.self_test() + protocol.self_test()
+    for e in errors:
+        print("SELF-TEST FAILED: " + e)
+    files = []
+    for t in targets:
+        files += collect(t)
+    tallies = []
+    keys_cache = {}
+    for path, what in files:
+        t0 = time.time()
+        name = os.path.relpath(path, targets[0]) if os.path.isdir(targets[0]) else os.path.basename(path)
+        tally = Tally(name)
+        try:
+            if what == "keys":
+                keys_cache[os.path.abspath(path)] = read_keys(path, tally)
+            elif what == "vectors":
+                tally = replay_file(path, keys_cache, name)
+            elif what == "not-a-vector":
+                print("%s: not replayed: %s" % (name, NOT_VECTORS[os.path.basename(path)]))
+                continue
+            elif what == "out-of-scope":
+                reason = next(r for p, r in OUT_OF_SCOPE.items() if name.startswith(p))
+                print("%s: NOT CHECKED, out of scope (README.md): %s" % (name, reason))
+                continue
+            else:
+                tally.cannot(name, "a file this consumer does not know how to check")
+        except (OSError, ValueError, KeyError) as e:
+            print("%s: cannot read: %s" % (path, e))
+            return 2
+        tally.seconds = time.time() - t0
+        tallies.append(tally)
+        for line in tally.lines:
+            print(line)
+    total = [0, 0, 0, 0]
+    print("%-40s %8s %10s %10s %8s" % ("file", "checked", "mismatches", "unchecked", "seconds"))
+    for t in tallies:
+        print("%-40s %8d %10d %10d %8.1f" % (t.name, t.checked, t.mismatches, t.unchecked, t.seconds))
+        total[0] += t.checked
+        total[1] += t.mismatches
+        total[2] += t.unchecked
+        total[3] += t.informative
+    print("%-40s %8d %10d %10d %8.1f" % ("total", total[0], total[1], total[2], time.time() - started))
+    if total[3]:
+        print("informative differences (rejection kinds, --lenient-kinds): %d" % total[3])
+    ok = not errors and total[1] == 0 and total[2] == 0 and total[0] > 0
+    print("python consumer: %s" % ("PASS" if ok else "FAIL"))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
