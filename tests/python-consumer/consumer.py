@@ -15,8 +15,13 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
+import jsonschema_lite  # noqa: E402
+import kats  # noqa: E402
+import mceliece  # noqa: E402
+import nistdrbg  # noqa: E402
 import protocol  # noqa: E402
 import symmetric  # noqa: E402
+import upstream  # noqa: E402
 from protocol import Mismatch, Outcome, Peer, Rejected, Server, StaticKey  # noqa: E402
 
 VECTOR_FORMAT = "rosenpass-reference-vectors/1"
@@ -304,8 +309,26 @@ def replay_case(tally, case, keys):
 
 # --- files ----------------------------------------------------------------------------------------------------------
 
+_SCHEMAS = {}
+
+
+def check_schema(tally, path, data):
+    """Validate a vector or keys file against schema.json beside it (vectors/README.md: the same shapes)."""
+    schema_path = os.path.join(os.path.dirname(os.path.abspath(path)), "schema.json")
+    if not os.path.exists(schema_path):
+        tally.cannot("file", "no schema.json beside it to validate against")
+        return
+    if schema_path not in _SCHEMAS:
+        _SCHEMAS[schema_path] = jsonschema_lite.Validator(json.load(open(schema_path, encoding="utf-8")))
+    validator = _SCHEMAS[schema_path]
+    errors = validator.errors(data)
+    tally.check("file", "conforms to schema.json", not errors, "; ".join(errors[:3]))
+    if validator.unknown:
+        tally.cannot("file", "schema.json uses keywords this validator does not know: %s" % sorted(validator.unknown))
+
 def read_keys(path, tally):
     data = json.load(open(path, encoding="utf-8"))
+    check_schema(tally, path, data)
     if data.get("format") != KEYS_FORMAT:
         tally.cannot(path, "keys format %r" % data.get("format"))
         return None
@@ -316,6 +339,8 @@ def read_keys(path, tally):
         seed = hashlib.shake_256(b"rosenpass reference vectors static key " + k["name"].encode()).digest(32)
         tally.check("key " + k["name"], "seed", seed.hex() == k["seed"])
         tally.check("key " + k["name"], "sizes", len(sk) == 13608 and len(pk) == 524160)
+        # README: each key pair is Classic McEliece 460896 KeyGen with the seed as its randomness (delta)
+        mceliece.check_keygen(tally, "key " + k["name"], bytes.fromhex(k["seed"]), pk, sk)
         keys[k["name"]] = StaticKey(k["name"], sk, pk)
     return keys
 
@@ -323,6 +348,7 @@ def read_keys(path, tally):
 def replay_file(path, keys_cache, name):
     tally = Tally(name)
     data = json.load(open(path, encoding="utf-8"))
+    check_schema(tally, path, data)
     if data.get("format") != VECTOR_FORMAT:
         tally.cannot(path, "format %r (this consumer reads %s)" % (data.get("format"), VECTOR_FORMAT))
         return tally
@@ -344,37 +370,50 @@ def replay_file(path, keys_cache, name):
 
 # Files under vectors/ that are not replayed, each with the reason (README.md, "Out of scope", says the same).
 NOT_VECTORS = {
-    "schema.json": "the JSON Schema of the other files (its shapes are enforced field by field while reading)",
+    "schema.json": "the JSON Schema of the other files: every vector file and keys.json is validated against it",
 }
-OUT_OF_SCOPE = {
-    "kats/": "the NIST KEM known-answer files: not replayed yet (needs the NIST AES-256-CTR DRBG; in progress)",
-    "upstream/": "upstream's assert_tv TOML vector: not replayed yet (in progress)",
-}
+OUT_OF_SCOPE = {}
 DOC_SUFFIXES = (".md", "LICENSE", "LICENSE-MIT", ".gitattributes")
+
+
+def classify(rel, top_level):
+    """What to do with a file, by its path relative to the vectors folder (or, for a named file, its last
+    components); None for documentation and for data read with another file."""
+    parts = rel.split("/")
+    f, parent = parts[-1], (parts[-2] if len(parts) > 1 else "")
+    if f.endswith(DOC_SUFFIXES) or "_offloaded_value_" in f:
+        return None  # documentation, licences; offloaded values are read (and checked to be used) with their .toml
+    if rel in NOT_VECTORS:
+        return "not-a-vector"
+    if any(rel.startswith(prefix) for prefix in OUT_OF_SCOPE):
+        return "out-of-scope"
+    if f == "keys.json":
+        return "keys"
+    if f.endswith(".toml"):
+        return "upstream"
+    if f.endswith(".rsp") and parent == "kyber512-round3":
+        return "kat-kyber"
+    if f.endswith(".rsp") and parent == "mceliece460896-round4":
+        return "kat-mceliece"
+    if f.endswith(".json") and (top_level or "/" not in rel):
+        return "vectors"
+    return "unknown"
 
 
 def collect(target):
     """Every file under target: (path, what to do with it). Nothing is left out silently."""
     if not os.path.isdir(target):
-        return [(target, "keys" if os.path.basename(target) == "keys.json" else "vectors")]
+        rel = "/".join(os.path.abspath(target).split(os.sep)[-2:])
+        what = classify(rel, True)
+        return [(target, what or "unknown")]
     found = []
     for dirpath, dirnames, filenames in os.walk(target):
         dirnames.sort()
         for f in sorted(filenames):
             path = os.path.join(dirpath, f)
-            rel = os.path.relpath(path, target).replace(os.sep, "/")
-            if f.endswith(DOC_SUFFIXES):
-                continue  # documentation and licences
-            if rel in NOT_VECTORS:
-                found.append((path, "not-a-vector"))
-            elif any(rel.startswith(prefix) for prefix in OUT_OF_SCOPE):
-                found.append((path, "out-of-scope"))
-            elif rel == "keys.json":
-                found.append((path, "keys"))
-            elif "/" not in rel and f.endswith(".json"):
-                found.append((path, "vectors"))
-            else:
-                found.append((path, "unknown"))
+            what = classify(os.path.relpath(path, target).replace(os.sep, "/"), False)
+            if what is not None:
+                found.append((path, what))
     found.sort(key=lambda item: item[1] != "keys")  # the keys first: every vector file uses them
     return found
 
@@ -386,7 +425,7 @@ def main(argv):
     if "--lenient-kinds" in argv:
         STRICT_KINDS = False
     targets = args or [os.path.join(HERE, "..", "..", "vectors")]
-    errors = symmetric.self_test() + protocol.self_test()
+    errors = symmetric.self_test() + protocol.self_test() + nistdrbg.self_test()
     for e in errors:
         print("SELF-TEST FAILED: " + e)
     files = []
@@ -403,6 +442,12 @@ def main(argv):
                 keys_cache[os.path.abspath(path)] = read_keys(path, tally)
             elif what == "vectors":
                 tally = replay_file(path, keys_cache, name)
+            elif what == "upstream":
+                upstream.replay_upstream(path, tally)
+            elif what == "kat-kyber":
+                kats.replay_kyber(path, tally)
+            elif what == "kat-mceliece":
+                kats.replay_mceliece(path, tally)
             elif what == "not-a-vector":
                 print("%s: not replayed: %s" % (name, NOT_VECTORS[os.path.basename(path)]))
                 continue

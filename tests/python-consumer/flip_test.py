@@ -115,6 +115,31 @@ def m_public_key(d):
     k["publicKey"] = flip_hex(k["publicKey"], 1000)
 
 
+def m_control_bit(d):
+    """One control bit of key a's Beneš network (sk bytes 232..13032): KeyGen(seed) and decapsulation disagree."""
+    k = d["keys"][0]
+    k["secretKey"] = flip_hex(k["secretKey"], 5000)
+
+
+def text_flip(field, occurrence, pos):
+    """For the .rsp and .toml files: flip a bit in the hex (or base64) value of the n-th line starting with field."""
+    def mutate(text):
+        lines = text.split("\n")
+        seen = 0
+        for i, line in enumerate(lines):
+            if line.startswith(field):
+                if seen == occurrence:
+                    head, _, value = line.partition(" = ")
+                    c = value[pos]
+                    alphabet = "0123456789ABCDEF" if field != "value" else "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+                    value = value[:pos] + alphabet[alphabet.index(c) ^ 1] + value[pos + 1:]
+                    lines[i] = head + " = " + value
+                    return "\n".join(lines)
+                seen += 1
+        raise LookupError(field)
+    return mutate
+
+
 MUTATIONS = [
     ("flipped RHR5 ck in a trace", "handshake.json", m_trace_ck, True),
     ("flipped byte in an InitConf response", "handshake.json", m_response, True),
@@ -129,8 +154,31 @@ MUTATIONS = [
     ("unknown field", "rekey.json", m_unknown_field, True),
     ("flipped byte in a CookieReply", "cookie.json", m_cookie_reply, True),
     ("flipped byte in keys.json's public key", "keys.json", m_public_key, True),
+    ("flipped control bit in keys.json's secret key", "keys.json", m_control_bit, True),
+    ("Kyber KAT: flipped ss of count 57", "kats/kyber512-round3/PQCkemKAT_1632.rsp", text_flip("ss", 57, 10), True),
+    ("Kyber KAT: flipped pk of count 3", "kats/kyber512-round3/PQCkemKAT_1632.rsp", text_flip("pk", 3, 700), True),
+    ("McEliece KAT: flipped sk (g)", "kats/mceliece460896-round4/kat_kem_count0.rsp", text_flip("sk", 0, 100), True),
+    ("upstream: flipped chaining key", "upstream/crypto_server_test_vector_1.toml", text_flip("value", 20, 5), True),
     ("EmptyData cookie field changed (README: MAY be ignored)", "handshake.json", m_empty_data_cookie_ignored, False),
 ]
+
+
+def only_changed_cases(data, original):
+    """Keep only the cases a mutation touched, so that the consumer replays little (the file stays valid)."""
+    if "cases" in data and len(data["cases"]) == len(original["cases"]):
+        changed = [c for c, o in zip(data["cases"], original["cases"]) if c != o]
+        if changed:
+            data["cases"], data["numberOfCases"] = changed, len(changed)
+    return data
+
+
+def only_changed_blocks(text, original):
+    """The same for a .rsp file: its header and the `count = ` blocks the mutation touched."""
+    if "\ncount = " not in original:
+        return text
+    blocks, old = text.split("\ncount = "), original.split("\ncount = ")
+    kept = [blocks[0]] + [b for b, o in zip(blocks[1:], old[1:]) if b != o]
+    return "\ncount = ".join(kept)
 
 
 def run_consumer(paths):
@@ -146,15 +194,29 @@ def main(argv):
     for desc, name, mutate, must_fail in MUTATIONS:
         with tempfile.TemporaryDirectory() as tmp:
             src = os.path.join(vectors, name)
-            data = json.load(open(src, encoding="utf-8"))
-            mutate(data)
-            json.dump(data, open(os.path.join(tmp, name), "w", encoding="utf-8"))
-            if name != "keys.json":
-                shutil.copy(os.path.join(vectors, "keys.json"), os.path.join(tmp, "keys.json"))
-                paths = [os.path.join(tmp, name)]
+            dst = os.path.join(tmp, name)
+            os.makedirs(os.path.dirname(dst), exist_ok=True)
+            if name.endswith(".json"):
+                original = json.load(open(src, encoding="utf-8"))
+                data = json.load(open(src, encoding="utf-8"))
+                mutate(data)
+                json.dump(only_changed_cases(data, original), open(dst, "w", encoding="utf-8"))
             else:
-                paths = [os.path.join(tmp, name), os.path.join(tmp, "handshake.json")]
-                shutil.copy(os.path.join(vectors, "handshake.json"), paths[1])
+                original = open(src, encoding="utf-8").read()
+                open(dst, "w", encoding="utf-8").write(only_changed_blocks(mutate(original), original))
+                for f in os.listdir(os.path.dirname(src)):  # e.g. the offloaded values beside upstream's TOML
+                    if f.startswith(os.path.basename(name) + "_"):
+                        shutil.copy(os.path.join(os.path.dirname(src), f), os.path.dirname(dst))
+            if os.path.exists(os.path.join(vectors, "schema.json")):
+                shutil.copy(os.path.join(vectors, "schema.json"), os.path.join(tmp, "schema.json"))
+            paths = [dst]
+            if name == "keys.json":  # one handshake case with the mutated keys
+                paths.append(os.path.join(tmp, "handshake.json"))
+                hs = json.load(open(os.path.join(vectors, "handshake.json"), encoding="utf-8"))
+                hs["cases"], hs["numberOfCases"] = hs["cases"][:1], 1
+                json.dump(hs, open(paths[1], "w", encoding="utf-8"))
+            elif name.endswith(".json"):
+                shutil.copy(os.path.join(vectors, "keys.json"), os.path.join(tmp, "keys.json"))
             rc, out = run_consumer(paths)
         first = next((l for l in out.splitlines() if "MISMATCH" in l or "UNCHECKED" in l), "")
         caught = rc != 0

@@ -176,6 +176,16 @@ class SecretKey:
         return [(acc >> (16 * j)) & 0xFFFF for j in range(2 * T)]
 
 
+_PREPARED = {}
+
+
+def secret_key(sk):
+    """SecretKey(sk), prepared once per distinct secret key in this process."""
+    if sk not in _PREPARED:
+        _PREPARED[sk] = SecretKey(sk)
+    return _PREPARED[sk]
+
+
 def berlekamp_massey(s):
     """The reference bm(): returns the error locator reversed, sigma[i] = C[t - i]."""
     C = [0] * (T + 1)
@@ -259,3 +269,162 @@ def encaps(pk, random_bytes):
     e = gen_e(random_bytes)
     c = syndrome_from_pk(pk, e)
     return c, hashlib.shake_256(b"\x01" + e.to_bytes(N // 8, "little") + c).digest(32)
+
+
+# --- key generation (round 4 SeededKeyGen), to check a key pair against its seed ---------------------------------
+
+def poly_mul_mod(a, b):
+    """Product in GF(2^13)[y] / F(y), F = y^96 + y^10 + y^9 + y^6 + 1 (coefficient lists of length t)."""
+    prod = [0] * (2 * T - 1)
+    for i, ai in enumerate(a):
+        if ai == 0:
+            continue
+        la = LOG[ai]
+        for j, bj in enumerate(b):
+            if bj:
+                prod[i + j] ^= EXP[la + LOG[bj]]
+    for i in range(2 * T - 2, T - 1, -1):
+        v = prod[i]
+        if v:
+            prod[i - T + 10] ^= v
+            prod[i - T + 9] ^= v
+            prod[i - T + 6] ^= v
+            prod[i - T] ^= v
+    return prod[:T]
+
+
+def genpoly_gen(f):
+    """The minimal polynomial g of f over GF(2^13) (monic, degree t), as its t low coefficients; None if f's powers
+    1, f, ..., f^(t-1) are linearly dependent (the reference then draws a new seed)."""
+    powers = [[1] + [0] * (T - 1), list(f)]
+    for _ in range(2, T + 1):
+        powers.append(poly_mul_mod(powers[-1], f))
+    # Solve sum_{c<t} a_c f^c = f^t: rows are coefficient positions, columns the powers, last column f^t.
+    rows = [[powers[c][r] for c in range(T + 1)] for r in range(T)]
+    for col in range(T):
+        pivot = next((r for r in range(col, T) if rows[r][col]), None)
+        if pivot is None:
+            return None
+        rows[col], rows[pivot] = rows[pivot], rows[col]
+        inv = gf_inv(rows[col][col])
+        rows[col] = [gf_mul(x, inv) for x in rows[col]]
+        for r in range(T):
+            factor = rows[r][col]
+            if r != col and factor:
+                lf = LOG[factor]
+                rows[r] = [x ^ (EXP[lf + LOG[y]] if y else 0) for x, y in zip(rows[r], rows[col])]
+    return [rows[r][T] for r in range(T)]
+
+
+def pk_gen(g, perm):
+    """Returns (pk, pi) or None when the field ordering has a repeated value or the matrix is not systematic."""
+    order = sorted((perm[i], i) for i in range(GF_SIZE))
+    for i in range(1, GF_SIZE):
+        if order[i - 1][0] == order[i][0]:
+            return None
+    pi = [i for _, i in order]
+    support = [bitrev(pi[i]) for i in range(N)]
+    ones = (1 << N) - 1
+    x_planes = _sliced(support)
+    g_planes = sliced_eval(g + [1], x_planes, ones)
+    g_vals = [sum(((g_planes[k] >> i) & 1) << k for k in range(M)) for i in range(N)]
+    if 0 in g_vals:
+        return None
+    v = _sliced([gf_inv(x) for x in g_vals])  # 1/g(a_j), then times a_j per block of rows
+    rows = []
+    for _ in range(T):
+        rows += v
+        v = _sliced_mul(v, x_planes)
+    for col in range(SYND_BITS):
+        bit = 1 << col
+        pivot = next((r for r in range(col, SYND_BITS) if rows[r] & bit), None)
+        if pivot is None:
+            return None
+        rows[col], rows[pivot] = rows[pivot], rows[col]
+        prow = rows[col]
+        for r in range(SYND_BITS):
+            if r != col and rows[r] & bit:
+                rows[r] ^= prow
+    pk = b"".join((row >> SYND_BITS).to_bytes(PK_ROW_BYTES, "little") for row in rows)
+    return pk, pi
+
+
+def control_bits(pi):
+    """Beneš control bits of a permutation of {0..2^m-1}, by the formulas of Bernstein's 'Verified fast formulas
+    for control bits for permutation networks' (as the round-4 reference computes them): the first layer from the
+    cycle minima of pibar(x) = pi(pi^-1(x xor 1) xor 1), the last layer from F o pi, and two half-size recursions."""
+    out = [0] * ((2 * M - 1) * GF_SIZE // 2)
+
+    def recurse(pos, step, p, w, n):
+        if w == 1:
+            out[pos] ^= p[0]
+            return
+        pinv = [0] * n
+        for x, y in enumerate(p):
+            pinv[y] = x
+        pibar = [p[pinv[x ^ 1] ^ 1] for x in range(n)]
+        cmin = [None] * n
+        for x in range(n):
+            if cmin[x] is None:
+                cycle = [x]
+                y = pibar[x]
+                while y != x:
+                    cycle.append(y)
+                    y = pibar[y]
+                m = min(cycle)
+                for y in cycle:
+                    cmin[y] = m
+        f = [cmin[2 * j] & 1 for j in range(n // 2)]
+        for j in range(n // 2):
+            out[pos + j * step] ^= f[j]
+        fp = [p[y] ^ f[p[y] >> 1] for y in range(n)]  # F(pi(y)), F(x) = x xor f[x >> 1]
+        last = pos + (2 * w - 2) * step * (n // 2)
+        lbits = [fp[2 * k] & 1 for k in range(n // 2)]
+        for k in range(n // 2):
+            out[last + k * step] ^= lbits[k]
+        mperm = [fp[z ^ lbits[z >> 1]] for z in range(n)]  # M = F o pi o L, L(z) = z xor l[z >> 1]
+        q0 = [mperm[2 * j] >> 1 for j in range(n // 2)]
+        q1 = [mperm[2 * j + 1] >> 1 for j in range(n // 2)]
+        mid = pos + step * (n // 2)
+        recurse(mid, step * 2, q0, w - 1, n // 2)
+        recurse(mid + step, step * 2, q1, w - 1, n // 2)
+
+    recurse(0, 1, pi, M, GF_SIZE)
+    acc = 0
+    for i, b in enumerate(out):
+        if b:
+            acc |= 1 << i
+    return acc.to_bytes(COND_BYTES, "little")
+
+
+def keygen(delta):
+    """Round-4 SeededKeyGen: returns (pk, sk) for the 32-byte seed delta."""
+    r_len = N // 8 + 4 * GF_SIZE + 2 * T + 32
+    while True:
+        r = hashlib.shake_256(b"\x40" + delta).digest(r_len)
+        s = r[0:N // 8]
+        perm_bytes = r[N // 8:N // 8 + 4 * GF_SIZE]
+        f_bytes = r[N // 8 + 4 * GF_SIZE:r_len - 32]
+        f = [int.from_bytes(f_bytes[2 * i:2 * i + 2], "little") & GF_MASK for i in range(T)]
+        g = genpoly_gen(f)
+        result = None
+        if g is not None:
+            perm = [int.from_bytes(perm_bytes[4 * i:4 * i + 4], "little") for i in range(GF_SIZE)]
+            result = pk_gen(g, perm)
+        if result is None:
+            delta = r[r_len - 32:]
+            continue
+        pk, pi = result
+        g_bytes = b"".join(x.to_bytes(2, "little") for x in g)
+        sk = delta + (0xFFFFFFFF).to_bytes(8, "little") + g_bytes + control_bits(pi) + s
+        return pk, sk
+
+
+def check_keygen(tally, where, delta, pk, sk):
+    """Compare a key pair with SeededKeyGen(delta), part by part."""
+    got_pk, got_sk = keygen(delta)
+    tally.check(where, "pk = KeyGen(seed).pk", got_pk == pk)
+    for name, lo, hi in (("delta", 0, 32), ("c (pivots)", 32, 40), ("g", 40, 40 + IRR_BYTES),
+                         ("control bits", 40 + IRR_BYTES, 40 + IRR_BYTES + COND_BYTES),
+                         ("s", 40 + IRR_BYTES + COND_BYTES, SK_BYTES)):
+        tally.check(where, "sk %s = KeyGen(seed)" % name, got_sk[lo:hi] == sk[lo:hi])

@@ -148,7 +148,7 @@ class StaticKey:
 
     def decaps(self, ct):
         if self._decaps_key is None:
-            self._decaps_key = mceliece.SecretKey(self.sk)
+            self._decaps_key = mceliece.secret_key(self.sk)
         return mceliece.decaps(self._decaps_key, ct)
 
     def hashed(self, version, label):
