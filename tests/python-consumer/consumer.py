@@ -15,6 +15,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
+import generator  # noqa: E402
 import jsonschema_lite  # noqa: E402
 import kats  # noqa: E402
 import mceliece  # noqa: E402
@@ -97,13 +98,21 @@ def fields_ok(tally, where, kind, obj):
 class Source:
     """Hands out a step's injected values in order and checks that each fits its use (length, label, kem)."""
 
-    def __init__(self, tally, where):
+    def __init__(self, tally, where, seed=None):
         self.tally = tally
         self.where = where
         self.random_q, self.jitter_q, self.kem_q = [], [], []
+        self.seed = seed  # the case seed: also check each value against the generator's streams (generator.py)
+        self.streams = {}
+        self.current = None
 
-    def load(self, injected, where):
+    def load(self, injected, where, server=None, from_streams=True):
         self.where = where
+        self.current = None
+        if self.seed is not None and server is not None and from_streams:
+            if server not in self.streams:
+                self.streams[server] = generator.ServerStreams(self.seed, server)
+            self.current = self.streams[server]
         self.random_q = list(injected.get("random", []))
         self.jitter_q = list(injected.get("jitter", []))
         self.kem_q = list(injected.get("kem", []))
@@ -118,6 +127,9 @@ class Source:
                          "injected %s of %d bytes" % (draw["label"], len(value)))
         if len(value) != size:
             raise Mismatch("injected value of the wrong length")
+        if self.current is not None:
+            self.tally.check(self.where, "random draw %s = the generator's stream" % label,
+                             value == self.current.random.read(size))
         return value
 
     def jitter(self):
@@ -127,9 +139,11 @@ class Source:
         draw = self.jitter_q.pop(0)
         value = bytes.fromhex(draw["value"])
         self.tally.check(self.where, "jitter draw", draw["label"] == "retransmit_jitter" and len(value) == 8)
+        if self.current is not None:
+            self.tally.check(self.where, "jitter draw = the generator's stream", value == self.current.jitter.read(8))
         return value
 
-    def kem(self, kem, operation, step, *fields):
+    def kem(self, kem, operation, step, *fields, to=None):
         if not self.kem_q:
             self.tally.check(self.where, "kem %s %s %s" % (kem, operation, step), False, "no injected KEM left")
             raise Mismatch("ran out of injected KEM results")
@@ -141,6 +155,11 @@ class Source:
                          "injected %s %s %s" % (entry.get("kem"), entry.get("operation"), entry.get("step")))
         if not ok:
             raise Mismatch("injected KEM result does not fit")
+        if self.current is not None:
+            recomputed = self.current.kem(kem, operation, to)
+            for (name, _), got, want in zip(fields, values, recomputed):
+                self.tally.check(self.where, "kem %s %s %s %s = recomputed from the generator's stream" %
+                                 (kem, operation, step, name), got == want)
         return values
 
     def leftover(self):
@@ -209,22 +228,42 @@ def compare_trace(tally, where, expected, produced, cookie_defined):
 
 # --- replaying a case -----------------------------------------------------------------------------------------------
 
+def check_twin(tally, cid, case, twin):
+    """README: b2's construction values are b's two cookie secrets, b's biscuit_keys[0], and the biscuit key b
+    redrew at its first RespHello."""
+    b = next(s for s in case["servers"] if s["name"] == "b")
+    redrawn = [d["value"] for st in case["steps"] if st["server"] == "b"
+               for d in st["injected"]["random"] if d["label"] == "biscuit_key"][:1]
+    want = [d["value"] for d in b["constructionRandom"][:3]] + redrawn
+    tally.check(cid, "b2's construction values are copied from b", [d["value"] for d in twin["constructionRandom"]]
+                == want)
+
+
 def replay_case(tally, case, keys):
     cid = case["id"]
     if not fields_ok(tally, cid, "case", case):
         return
-    source = Source(tally, cid + " construction")
+    seed = bytes.fromhex(case["seed"])
+    tally.check(cid, "seed = SHAKE256(\"rosenpass reference vectors case \" + id)", seed == generator.case_seed(cid))
+    source = Source(tally, cid + " construction", seed)
     servers = {}
     try:
         for srv in case["servers"]:
             if not fields_ok(tally, cid, "server", srv):
                 return
-            source.load({"random": srv["constructionRandom"]}, "%s server %s construction" % (cid, srv["name"]))
+            twin = srv["name"] == "b2"  # README: b2 draws nothing, its values are copied from b
+            source.load({"random": srv["constructionRandom"]}, "%s server %s construction" % (cid, srv["name"]),
+                        srv["name"], from_streams=not twin)
             server = Server(srv["name"], keys[srv["staticKey"]], srv["underLoad"], source)
             source.leftover()
+            if twin:
+                check_twin(tally, cid, case, srv)
             for p in srv["peers"]:
                 if not fields_ok(tally, cid, "peer", p):
                     return
+                if "psk" in p:
+                    tally.check(cid, "psk = SHAKE256(\"rosenpass reference vectors psk\")",
+                                bytes.fromhex(p["psk"]) == generator.psk())
                 sep = p.get("outputKeySeparator")
                 server.add_peer(Peer(keys[p["staticKey"]], bytes.fromhex(p["psk"]) if "psk" in p else None,
                                      p["version"], (sep["organization"], sep["labels"]) if sep else None,
@@ -243,7 +282,7 @@ def replay_case(tally, case, keys):
         tally.check(where, "clock never goes back", last_clock is None or step["clock"] >= last_clock)
         last_clock = step["clock"]
         server = servers[step["server"]]
-        source.load(step["injected"], where)
+        source.load(step["injected"], where, step["server"])
         exp = step["expected"]
         out = Outcome()
         out.cookie_defined = False

@@ -103,6 +103,18 @@ def m_cookie_reply(d):
     s["expected"]["response"] = flip_hex(s["expected"]["response"], 40)  # inside the sealed cookie
 
 
+def m_unused_cookie_secret(d):
+    """A cookie secret of a server never under load changes no output: only the generator check sees it."""
+    case = next(c for c in d["cases"] if c["id"] == "v02-handshake-psk")
+    draw = case["servers"][0]["constructionRandom"][1]
+    draw["value"] = flip_hex(draw["value"], 3)
+
+
+def m_case_seed(d):
+    case = next(c for c in d["cases"] if c["id"] == "v03-rekey")
+    case["seed"] = flip_hex(case["seed"], 31)
+
+
 def m_empty_data_cookie_ignored(d):
     """Not a mutation that must fail: the README lets a consumer ignore EmptyData's last 16 bytes."""
     _, s = find_step(d, "v03-handshake-psk", has=lambda s: s["expected"].get("response", "").startswith("84"))
@@ -152,6 +164,8 @@ MUTATIONS = [
     ("nextPollAt off by 1e-9 s", "retransmission.json", m_next_poll, True),
     ("injected jitter removed", "retransmission.json", m_drop_draw, True),
     ("unknown field", "rekey.json", m_unknown_field, True),
+    ("flipped cookie secret that no output uses", "handshake.json", m_unused_cookie_secret, True),
+    ("flipped case seed", "rekey.json", m_case_seed, True),
     ("flipped byte in a CookieReply", "cookie.json", m_cookie_reply, True),
     ("flipped byte in keys.json's public key", "keys.json", m_public_key, True),
     ("flipped control bit in keys.json's secret key", "keys.json", m_control_bit, True),

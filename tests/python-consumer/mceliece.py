@@ -420,9 +420,14 @@ def keygen(delta):
         return pk, sk
 
 
+_KEYGEN = {}
+
+
 def check_keygen(tally, where, delta, pk, sk):
-    """Compare a key pair with SeededKeyGen(delta), part by part."""
-    got_pk, got_sk = keygen(delta)
+    """Compare a key pair with SeededKeyGen(delta), part by part (KeyGen runs once per seed and process)."""
+    if delta not in _KEYGEN:
+        _KEYGEN[delta] = keygen(delta)
+    got_pk, got_sk = _KEYGEN[delta]
     tally.check(where, "pk = KeyGen(seed).pk", got_pk == pk)
     for name, lo, hi in (("delta", 0, 32), ("c (pivots)", 32, 40), ("g", 40, 40 + IRR_BYTES),
                          ("control bits", 40 + IRR_BYTES, 40 + IRR_BYTES + COND_BYTES),

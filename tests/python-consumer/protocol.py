@@ -379,7 +379,8 @@ class Server:
         out.trace.append(("IHI3", "epki", epki))
         ck.mix(sidi, epki)
         ck.record("IHI4")
-        sctr, shk = self.source.kem("static", "encaps", "IHI5", ("ciphertext", 156), ("sharedKey", 32))
+        sctr, shk = self.source.kem("static", "encaps", "IHI5", ("ciphertext", 156), ("sharedKey", 32),
+                                    to=peer.key.pk)
         ck.mix(peer.key.pk, shk, sctr)
         out.trace.append(("IHI5", "sctr", sctr))
         ck.record("IHI5")
@@ -479,10 +480,12 @@ class Server:
         out.trace.append(("RHR1", "sidr", sidr))
         ck.mix(sidr, sidi)
         ck.record("RHR3")
-        ecti, shk = self.source.kem("ephemeral", "encaps", "RHR4", ("ciphertext", 768), ("sharedKey", 32))
+        ecti, shk = self.source.kem("ephemeral", "encaps", "RHR4", ("ciphertext", 768), ("sharedKey", 32),
+                                    to=epki)
         ck.mix(epki, shk, ecti)
         ck.record("RHR4")
-        scti, shk = self.source.kem("static", "encaps", "RHR5", ("ciphertext", 156), ("sharedKey", 32))
+        scti, shk = self.source.kem("static", "encaps", "RHR5", ("ciphertext", 156), ("sharedKey", 32),
+                                    to=peer.key.pk)
         ck.mix(peer.key.pk, shk, scti)
         ck.record("RHR5")
         # RHR6 store_biscuit (§7.1); state changes are committed only if nothing below fails (nothing can)

@@ -45,7 +45,7 @@ class ConstSource:
     def jitter(self):
         return bytes(8)
 
-    def kem(self, kem, operation, step, *fields):
+    def kem(self, kem, operation, step, *fields, to=None):
         if operation == "keygen":  # upstream records eski, then epki
             eski = self._next("%s keygen secret key" % kem, 1632, {"hs.eski"})
             epki = self._next("%s keygen public key" % kem, 800)
