@@ -19,14 +19,17 @@ import generator  # noqa: E402
 import jsonschema_lite  # noqa: E402
 import kats  # noqa: E402
 import mceliece  # noqa: E402
+import primitives  # noqa: E402
 import nistdrbg  # noqa: E402
 import protocol  # noqa: E402
 import symmetric  # noqa: E402
 import upstream  # noqa: E402
 from protocol import Mismatch, Outcome, Peer, Rejected, Server, StaticKey  # noqa: E402
 
-VECTOR_FORMAT = "rosenpass-reference-vectors/1"
-KEYS_FORMAT = "rosenpass-reference-vector-keys/1"
+VECTOR_FORMAT = "rosenpass-reference-vectors/2"
+KEYS_FORMAT = "rosenpass-reference-vector-keys/2"
+BUG_TYPES = {"BASIC", "FUNCTIONALITY", "EDGE_CASE", "MODIFIED_PARAMETER", "AUTH_BYPASS", "MISSING_STEP", "DEFINED",
+             "CONFIDENTIALITY", "MALLEABILITY", "WRONG_PRIMITIVE"}
 MAX_REPORTED = 40
 # Rejection kinds are informative for other implementations (vectors/README.md); this consumer implements spec §10.6's
 # precedence and checks them strictly unless --lenient-kinds is given.
@@ -68,14 +71,19 @@ def short(b):
 # --- schema-level checks (README: readers MUST reject unknown fields) -------------------------------------------------
 
 FIELDS = {
-    "file": ({"format", "family", "description", "keysFile", "flags", "numberOfCases", "cases"}, set()),
+    "file": ({"format", "algorithm", "generator", "generatorVersion", "schema", "family", "description", "keysFile",
+              "notes", "numberOfCases", "cases"}, set()),
+    "keys": ({"format", "algorithm", "generator", "generatorVersion", "schema", "description", "keys"}, set()),
+    "key": ({"name", "seed", "publicKeySha256", "secretKey", "publicKey"}, set()),
+    "note": ({"bugType", "description"}, {"effect", "links"}),
+    "mark": ({"field", "note"}, {"offset", "length"}),
     "case": ({"id", "comment", "version", "result", "flags", "seed", "servers", "steps"}, set()),
     "server": ({"name", "staticKey", "underLoad", "constructionRandom", "peers"}, set()),
     "peer": ({"staticKey", "version", "initiates"}, {"psk", "outputKeySeparator"}),
     "step": ({"index", "action", "server", "clock", "injected", "expected"}, {"peer", "message", "hostId", "mutation"}),
     "injected": ({"random", "jitter", "kem"}, set()),
     "expected": ({"events", "trace"}, {"accepted", "rejection", "stateUnchanged", "message", "response",
-                                       "nextPollAt"}),
+                                       "nextPollAt", "acceptable"}),
 }
 
 
@@ -226,6 +234,39 @@ def compare_trace(tally, where, expected, produced, cookie_defined):
     tally.check(where, "no trace values beyond the expected ones", not extra, "extra: %s" % extra)
 
 
+def derived_marks(exp, rejected):
+    """README, Acceptable differences: the marks follow from the outputs alone."""
+    marks = [{"field": "rejection", "note": "RejectionKindOrder"}] if rejected else []
+
+    def cookie_mark(field, value):
+        if value[:2] in ("82", "84"):
+            marks.append({"field": field, "offset": len(value) // 2 - 16, "length": 16,
+                          "note": "UnspecifiedCookieField"})
+
+    for field in ("message", "response"):
+        if field in exp:
+            cookie_mark(field, exp[field])
+    for i, ev in enumerate(exp["events"]):
+        if "message" in ev:
+            cookie_mark("events[%d].message" % i, ev["message"])
+    for i, entry in enumerate(exp["trace"]):
+        if entry["name"] in ("RespHello", "EmptyData"):
+            cookie_mark("trace[%d].value" % i, entry["value"])
+    return marks
+
+
+def compare_marks(tally, where, exp, rejected):
+    given = exp.get("acceptable", [])
+    for mark in given:
+        fields_ok(tally, where, "mark", mark)
+    key = lambda m: json.dumps(m, sort_keys=True)  # noqa: E731
+    want = derived_marks(exp, rejected)
+    tally.check(where, "acceptable marks", sorted(map(key, given)) == sorted(map(key, want)),
+                "in the vector %s, derived %s" % ([m["field"] for m in given], [m["field"] for m in want]))
+    if "acceptable" in exp:
+        tally.check(where, "acceptable is absent rather than empty", bool(given))
+
+
 # --- replaying a case -----------------------------------------------------------------------------------------------
 
 def check_twin(tally, cid, case, twin):
@@ -344,6 +385,7 @@ def replay_case(tally, case, keys):
                 tally.cannot(where, "poll without nextPollAt")
         compare_events(tally, where, exp["events"], out.events)
         compare_trace(tally, where, exp["trace"], out.trace, out.cookie_defined)
+        compare_marks(tally, where, exp, rejection is not None)
 
 
 # --- files ----------------------------------------------------------------------------------------------------------
@@ -352,10 +394,13 @@ _SCHEMAS = {}
 
 
 def check_schema(tally, path, data):
-    """Validate a vector or keys file against schema.json beside it (vectors/README.md: the same shapes)."""
-    schema_path = os.path.join(os.path.dirname(os.path.abspath(path)), "schema.json")
+    """Validate a file against the JSON Schema its header names (`schema`, relative to the file)."""
+    if not isinstance(data.get("schema"), str):
+        tally.cannot("file", "no schema named in the header")
+        return
+    schema_path = os.path.join(os.path.dirname(os.path.abspath(path)), data["schema"])
     if not os.path.exists(schema_path):
-        tally.cannot("file", "no schema.json beside it to validate against")
+        tally.cannot("file", "its schema %s is not there to validate against" % data["schema"])
         return
     if schema_path not in _SCHEMAS:
         _SCHEMAS[schema_path] = jsonschema_lite.Validator(json.load(open(schema_path, encoding="utf-8")))
@@ -365,14 +410,28 @@ def check_schema(tally, path, data):
     if validator.unknown:
         tally.cannot("file", "schema.json uses keywords this validator does not know: %s" % sorted(validator.unknown))
 
+
+def check_notes(tally, notes, used):
+    """README, Notes: every flag used (and every note an acceptable mark names) is explained once, with a bugType."""
+    for name, note in notes.items():
+        if fields_ok(tally, "notes." + name, "note", note):
+            tally.check("notes." + name, "bugType", note["bugType"] in BUG_TYPES, note["bugType"])
+    missing = sorted(set(used) - set(notes))
+    tally.check("file", "every flag and note used is in notes", not missing, str(missing))
+
+
 def read_keys(path, tally):
     data = json.load(open(path, encoding="utf-8"))
     check_schema(tally, path, data)
     if data.get("format") != KEYS_FORMAT:
         tally.cannot(path, "keys format %r" % data.get("format"))
         return None
+    if not fields_ok(tally, "keys file", "keys", data):
+        return None
     keys = {}
     for k in data["keys"]:
+        if not fields_ok(tally, "keys file", "key", k):
+            return None
         sk, pk = bytes.fromhex(k["secretKey"]), bytes.fromhex(k["publicKey"])
         tally.check("key " + k["name"], "publicKeySha256", hashlib.sha256(pk).hexdigest() == k["publicKeySha256"])
         seed = hashlib.shake_256(b"rosenpass reference vectors static key " + k["name"].encode()).digest(32)
@@ -388,6 +447,9 @@ def replay_file(path, keys_cache, name):
     tally = Tally(name)
     data = json.load(open(path, encoding="utf-8"))
     check_schema(tally, path, data)
+    if str(data.get("format", "")).startswith("rosenpass-reference-primitives/"):
+        primitives.replay_primitives(data, tally, check_notes)
+        return tally
     if data.get("format") != VECTOR_FORMAT:
         tally.cannot(path, "format %r (this consumer reads %s)" % (data.get("format"), VECTOR_FORMAT))
         return tally
@@ -400,9 +462,12 @@ def replay_file(path, keys_cache, name):
     if keys is None:
         keys = read_keys(keys_path, tally)
         keys_cache[keys_path] = keys
+    used = [f for c in data["cases"] for f in c.get("flags", [])] + \
+        [m.get("note") for c in data["cases"] for st in c.get("steps", []) for m in st["expected"].get("acceptable", [])]
+    check_notes(tally, data["notes"], used)
+    ids = [c["id"] for c in data["cases"]]
+    tally.check("file", "case ids unique", len(ids) == len(set(ids)))
     for case in data["cases"]:
-        used = set(case.get("flags", []))
-        tally.check(case["id"], "flags are declared", used <= set(data["flags"]), str(used - set(data["flags"])))
         replay_case(tally, case, keys)
     return tally
 

@@ -115,6 +115,18 @@ def m_case_seed(d):
     case["seed"] = flip_hex(case["seed"], 31)
 
 
+def primitive_flip(case_id, field):
+    def mutate(d):
+        case = next(c for c in d["cases"] if c["id"] == case_id)
+        case[field] = flip_hex(case[field])
+    return mutate
+
+
+def m_acceptable_mark(d):
+    _, s = find_step(d, "v03-handshake-psk", has=lambda s: s["expected"].get("acceptable"))
+    s["expected"]["acceptable"] = s["expected"]["acceptable"][:1]
+
+
 def m_empty_data_cookie_ignored(d):
     """Not a mutation that must fail: the README lets a consumer ignore EmptyData's last 16 bytes."""
     _, s = find_step(d, "v03-handshake-psk", has=lambda s: s["expected"].get("response", "").startswith("84"))
@@ -166,6 +178,12 @@ MUTATIONS = [
     ("unknown field", "rekey.json", m_unknown_field, True),
     ("flipped cookie secret that no output uses", "handshake.json", m_unused_cookie_secret, True),
     ("flipped case seed", "rekey.json", m_case_seed, True),
+    ("an acceptable mark removed", "handshake.json", m_acceptable_mark, True),
+    ("primitives: McEliece implicit-rejection key flipped", "primitives.json",
+     primitive_flip("mceliece460896-decaps-modified-first-byte", "sharedKey"), True),
+    ("primitives: Kyber implicit-rejection key flipped", "primitives.json",
+     primitive_flip("kyber512-decaps-modified-first-byte", "sharedKey"), True),
+    ("primitives: KH V03 of 524160 bytes flipped", "primitives.json", primitive_flip("kh-v03-524160", "output"), True),
     ("flipped byte in a CookieReply", "cookie.json", m_cookie_reply, True),
     ("flipped byte in keys.json's public key", "keys.json", m_public_key, True),
     ("flipped control bit in keys.json's secret key", "keys.json", m_control_bit, True),
