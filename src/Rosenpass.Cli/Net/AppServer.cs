@@ -51,7 +51,7 @@ public sealed class AppServer : IDisposable
         if (config.PublicKey is null || config.SecretKey is null)
             throw new InputFormatException(source, "Server keypair missing (public_key and secret_key).");
         byte[] publicKey = KeyFiles.ReadPublicKey(config.PublicKey);
-        var clock = new MonotonicClock();
+        var clock = new MonotonicClock(TestTimeScale.FromEnvironment());
         var server = new Server(publicKey, KeyFiles.ReadSecretKey(config.SecretKey), new ServerOptions { Clock = clock });
         try
         {
@@ -120,7 +120,7 @@ public sealed class AppServer : IDisposable
     {
         double seconds = Math.Clamp(until - _clock.Now, 0, MaxSleepSeconds);
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        wake.CancelAfter(TimeSpan.FromSeconds(seconds));
+        wake.CancelAfter(TimeSpan.FromSeconds(seconds / _clock.Rate)); // clock seconds to real ones (TestTimeScale)
         try
         {
             return await _sockets.Received.WaitToReadAsync(wake.Token).ConfigureAwait(false);

@@ -29,4 +29,9 @@ public enum RejectionKind
     StaleCounter,
     /// <summary>Under load, only InitHello (with a cookie check) and InitConf are processed (spec §8.5).</summary>
     NotProcessedUnderLoad,
+    /// <summary>
+    /// The tie-break between simultaneous handshakes (spec §9.6): a peer we lead sent an InitHello while our own
+    /// handshake with it awaits EmptyData, or an InitConf whose biscuit we issued before our own handshake gave its key.
+    /// </summary>
+    ConcurrentHandshake,
 }
