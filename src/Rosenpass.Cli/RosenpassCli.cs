@@ -35,7 +35,9 @@ public static class RosenpassCli
     /// </summary>
     public static (ParseResult Parse, int? ExitCode) Prepare(RootCommand root, IReadOnlyList<string> args, TextWriter errors)
     {
-        var parse = root.Parse(args);
+        // No @file response files: upstream (clap) has none, and "@x" must stay an ordinary argument (the cli fuzz
+        // target found "@." crashing the parser, which tried to read the folder "." as a response file).
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
         {
             // Values of a command line with errors must not be read (System.CommandLine throws): no level to choose.
@@ -44,7 +46,18 @@ public static class RosenpassCli
             errors.WriteLine("For more information, try '--help'.");
             return (parse, UsageError);
         }
-        Log.Level = ChosenLevel(parse);
+        try
+        {
+            Log.Level = ChosenLevel(parse);
+        }
+        catch (InvalidOperationException e)
+        {
+            // System.CommandLine reports some arity problems of recursive options (given again after the subcommand)
+            // only when the value is read (found by the cli fuzz target): still a usage error, not a crash.
+            errors.WriteLine($"error: {e.Message}");
+            errors.WriteLine("For more information, try '--help'.");
+            return (parse, UsageError);
+        }
         return (parse, null);
     }
 
@@ -85,7 +98,9 @@ public static class RosenpassCli
         option.Validators.Add(result =>
         {
             string? value = result.Tokens.Count > 0 ? result.Tokens[^1].Value : null;
-            if (LogLevelParser.Parse(value) is null)
+            if (result.Tokens.Count > 1)
+                result.AddError("the argument '--log-level <LOG_LEVEL>' cannot be used multiple times");
+            else if (LogLevelParser.Parse(value) is null)
                 result.AddError($"invalid value '{value}' for '--log-level <LOG_LEVEL>': expected one of {string.Join(", ", LogLevelParser.Names)}");
         });
         return option;

@@ -68,12 +68,22 @@ public class CarelessUserTests(KeyPairFixture keys) : IDisposable
     [InlineData("validate", "x.toml", "--log-level")]
     [InlineData("--log-level")]
     [InlineData("--log-level", "", "validate", "x.toml")]
+    [InlineData("--log-level", "info", "validate", "x.toml", "--log-level", "debug")] // found by the cli fuzz target
     public void Bad_log_level_is_a_usage_error_not_a_crash(params string[] args)
     {
         var (code, _, stderr) = Run(args);
         Assert.True(code == 2, $"exit {code}; stderr: {Show(stderr)}");
         Assert.Contains(stderr, l => l.StartsWith("error:") && l.Contains("--log-level"));
         Assert.DoesNotContain(stderr, l => l.Contains("   at ") || l.Contains("Exception"));
+    }
+
+    /// <summary>Found by the cli fuzz target: System.CommandLine read "@." as a response file and threw on the folder.</summary>
+    [Fact]
+    public void An_argument_starting_with_at_is_a_file_name_not_a_response_file()
+    {
+        var (code, _, stderr) = Run("validate", "@.");
+        Assert.True(code == 0, Show(stderr));
+        Assert.StartsWith("\"@.\" is not valid: @.: no such file", Assert.Single(stderr));
     }
 
     [Fact]
