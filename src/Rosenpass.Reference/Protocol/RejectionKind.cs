@@ -27,8 +27,10 @@ public enum RejectionKind
     HashFunctionMismatch,
     /// <summary>An EmptyData counter below the receive counter (spec §6.5).</summary>
     StaleCounter,
-    /// <summary>Under load, only InitHello (with a cookie check) and InitConf are processed (spec §8.5).</summary>
+    /// <summary>Under load with upstream's gate, only InitHello (with a cookie check) and InitConf are processed (spec §8.5.2).</summary>
     NotProcessedUnderLoad,
+    /// <summary>Under load, an InitHello with a valid cookie from a source whose token bucket is empty (spec §8.5.4).</summary>
+    RateLimited,
     /// <summary>
     /// The tie-break between simultaneous handshakes (spec §9.6): a peer we lead sent an InitHello while our own
     /// handshake with it awaits EmptyData, or an InitConf whose biscuit we issued before our own handshake gave its key.
