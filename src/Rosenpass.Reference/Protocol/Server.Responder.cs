@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Rosenpass.Reference.Crypto;
 using Rosenpass.Reference.Protocol.Messages;
 
@@ -13,7 +14,7 @@ public sealed partial class Server
         // The mac first: it is cheap, and it tells which version the initiator speaks (spec §6.6, §8.1).
         var version = VersionByMac(datagram);
         if (version == null) return HandleOutcome.Reject(MessageType.InitHello, RejectionKind.BadMac, "mac verifies under no version");
-        if (_load.IsUnderLoad(now) && !CookieIsValid(datagram, hostId))
+        if (_load.IsUnderLoad(now) && !CookieIsValid(datagram, hostId, now))
             return HandleOutcome.Accept(MessageType.InitHello, null, CreateCookieReply(datagram, hostId, now));
 
         var msg = InitHello.Read(Envelope.Payload(datagram));
@@ -32,7 +33,7 @@ public sealed partial class Server
         TraceCk("IHR5", ck);
 
         // IHR6: pidi = decrypt_and_mix(pidi_ct); the peer must be known, with this version.
-        byte[] pidi = new byte[32];
+        byte[] pidi = new byte[FieldLength.PeerId];
         if (!ck.DecryptAndMix(msg.PidiCt, pidi))
             return HandleOutcome.Reject(MessageType.InitHello, RejectionKind.BadAuthTag, "pidi_ct does not decrypt");
         TraceCk("IHR6", ck);
@@ -116,44 +117,17 @@ public sealed partial class Server
         var labels = Labels.For(version.Value);
 
         // ICR1: load_biscuit: decrypt it under the key it names, find the peer, restore ck, then mix(biscuit).
+        // The restored ck lives in the opened biscuit, which `using` zeroes however this method returns.
         byte[] ad = Biscuit.AdditionalData(_own[version.Value].BiscuitAdPrefix, labels, msg.Sidi, msg.Sidr);
-        using var plaintext = Biscuit.Open(_biscuitKeys[Biscuit.KeyIndex(msg.Biscuit)], ad, msg.Biscuit);
-        if (plaintext == null) return HandleOutcome.Reject(MessageType.InitConf, RejectionKind.BadBiscuit, "biscuit does not decrypt");
-        var (pidi, biscuitNumber, storedCk) = Biscuit.Split(plaintext);
-        var peer = FindPeer(pidi);
-        if (peer == null)
-        {
-            Biscuit.Forget(storedCk);
-            return HandleOutcome.Reject(MessageType.InitConf, RejectionKind.UnknownPeer, "biscuit names no known peer");
-        }
-        var ck = ChainingKey.FromValue(labels, storedCk);
-        Biscuit.Forget(storedCk);
+        using var biscuit = Biscuit.Open(_biscuitKeys[Biscuit.KeyIndex(msg.Biscuit)], labels, ad, msg.Biscuit);
+        if (biscuit == null) return HandleOutcome.Reject(MessageType.InitConf, RejectionKind.BadBiscuit, "biscuit does not decrypt");
+        var peer = FindPeer(biscuit.Pidi);
+        if (peer == null) return HandleOutcome.Reject(MessageType.InitConf, RejectionKind.UnknownPeer, "biscuit names no known peer");
+        var ck = biscuit.Ck;
         ck.Mix(msg.Biscuit);
         TraceCk("ICR1", ck);
-
-        var rejection = FinishInitConf(peer, version.Value, ck, msg, biscuitNumber);
-        if (rejection != null)
-        {
-            ck.Dispose();
-            return HandleOutcome.Reject(MessageType.InitConf, rejection);
-        }
-
-        // ICR6: biscuit_used = biscuit_no. ICR7: enter_live as responder; our own initiation with this peer ends.
-        peer.BiscuitUsed = biscuitNumber;
-        var session = EnterLive(Role.Responder, ck, msg.Sidi, msg.Sidr, now);
-        ReplaceSession(peer, session);
-        DropHandshake(peer);
-        byte[] emptyData = BuildEmptyData(peer, session);
-        peer.CachedResponse = new InitConfResponse(datagram[..Envelope.CookieOffset(datagram.Length)].ToArray(), emptyData, now);
-        var osk = OutputKey(peer, session);
-        Trace("ICR7", "osk", osk.Expose());
-        return HandleOutcome.Accept(MessageType.InitConf, peer, emptyData, new KeyExchanged(peer, osk));
-    }
-
-    /// <summary>ICR2 to ICR5: the checks that follow loading the biscuit. Null when all pass.</summary>
-    private Rejection? FinishInitConf(Peer peer, ProtocolVersion version, ChainingKey ck, InitConf msg, byte[] biscuitNumber)
-    {
-        if (peer.Version != version) return new Rejection(RejectionKind.HashFunctionMismatch, $"peer is configured for {peer.Version}");
+        if (peer.Version != version)
+            return HandleOutcome.Reject(MessageType.InitConf, RejectionKind.HashFunctionMismatch, $"peer is configured for {peer.Version}");
 
         // ICR2: encrypt_and_mix(""): recomputes RespHello's auth, so ck matches the initiator's.
         ck.EncryptAndMix([], stackalloc byte[Aead.TagLength]);
@@ -164,13 +138,26 @@ public sealed partial class Server
         TraceCk("ICR3", ck);
 
         // ICR4: decrypt_and_mix(auth).
-        if (!ck.DecryptAndMix(msg.Auth, [])) return new Rejection(RejectionKind.BadAuthTag, "InitConf auth does not verify");
+        if (!ck.DecryptAndMix(msg.Auth, []))
+            return HandleOutcome.Reject(MessageType.InitConf, RejectionKind.BadAuthTag, "InitConf auth does not verify");
         TraceCk("ICR4", ck);
 
         // ICR5: the biscuit number must exceed the last one used, compared in constant time (spec §7.3).
-        if (ConstantTime.CompareLittleEndian(biscuitNumber, peer.BiscuitUsed) <= 0)
-            return new Rejection(RejectionKind.ReplayedBiscuit, "biscuit number already used");
-        return null;
+        if (ConstantTime.CompareLittleEndian(biscuit.Number, peer.BiscuitUsed) <= 0)
+            return HandleOutcome.Reject(MessageType.InitConf, RejectionKind.ReplayedBiscuit, "biscuit number already used");
+
+        // Every check has passed. ICR6: biscuit_used = biscuit_no.
+        peer.BiscuitUsed = biscuit.Number;
+
+        // ICR7: enter_live as responder, with its own copy of ck; our own initiation with this peer ends.
+        var session = EnterLive(Role.Responder, ck.Clone(), msg.Sidi, msg.Sidr, now);
+        ReplaceSession(peer, session);
+        DropHandshake(peer);
+        byte[] emptyData = BuildEmptyData(peer, session);
+        peer.CachedResponse = new InitConfResponse(datagram[..Envelope.CookieOffset(datagram.Length)].ToArray(), emptyData, now);
+        var osk = OutputKey(peer, session);
+        Trace("ICR7", "osk", osk.Expose());
+        return HandleOutcome.Accept(MessageType.InitConf, peer, emptyData, new KeyExchanged(peer, osk));
     }
 
     /// <summary>
@@ -181,8 +168,8 @@ public sealed partial class Server
         var data = new EmptyData();
         session.Sidt.CopyTo(data.Sid);
         ulong counter = session.Txnm++;
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(data.Ctr, counter);
-        Aead.Encrypt(session.Txkm.Expose(), EmptyDataNonce(counter), [], [], data.Auth);
+        BinaryPrimitives.WriteUInt64LittleEndian(data.Ctr, counter);
+        Aead.Encrypt(session.Txkm.Expose(), TransportNonce(counter), [], [], data.Auth);
         byte[] bytes = Build(peer, MessageType.EmptyData, EmptyData.Length, data.Write);
         Trace("ICR7", "EmptyData", bytes);
         return bytes;

@@ -10,7 +10,8 @@ namespace Rosenpass.Reference.Protocol;
 /// A Rosenpass server (spec §10): our static key pair, the peers, the session index, biscuit keys and the
 /// biscuit counter, cookie secrets. It turns incoming datagrams into responses and key events
 /// (<see cref="HandleMessage"/>) and time into initiations, retransmissions and stale keys (<see cref="Poll"/>).
-/// It touches no sockets and no files. The roles live in Server.Initiator.cs and Server.Responder.cs.
+/// It touches no sockets and no files. The roles live in Server.Initiator.cs and Server.Responder.cs, each in
+/// protocol order; what both roles use to build and seal messages is here.
 /// </summary>
 public sealed partial class Server : IDisposable
 {
@@ -61,7 +62,7 @@ public sealed partial class Server : IDisposable
         _trace = options.Trace;
         // Upstream draws the cookie secrets, then the biscuit keys, when a server is made (vectors inject them so).
         _cookieSecrets = new RotatingKeys(16, Timing.CookieSecretEpoch, _random);
-        _biscuitKeys = new RotatingKeys(32, Timing.BiscuitEpoch, _random);
+        _biscuitKeys = new RotatingKeys(XAead.KeyLength, Timing.BiscuitEpoch, _random);
         _biscuitCounter[0] = 1; // the first biscuit number is 1 (spec §7.3)
         foreach (var version in new[] { ProtocolVersion.V02, ProtocolVersion.V03 })
         {
@@ -140,6 +141,17 @@ public sealed partial class Server : IDisposable
     private Peer? FindPeer(ReadOnlySpan<byte> peerId) =>
         _peersById.GetValueOrDefault(Convert.ToHexString(peerId));
 
+    /// <summary>Writes type and payload into the send buffer, then seals it for <paramref name="peer"/>.</summary>
+    private byte[] Build(Peer peer, MessageType type, int length, SpanAction writePayload)
+    {
+        var message = _sendBuffer.AsSpan(0, length);
+        Envelope.WriteHeader(message, type);
+        writePayload(message[Envelope.HeaderLength..Envelope.MacOffset(length)]);
+        return Seal(peer, length);
+    }
+
+    private delegate void SpanAction(Span<byte> payload);
+
     /// <summary>
     /// Finishes a message to <paramref name="peer"/> in the send buffer: the mac always, the cookie only while we
     /// hold a handshake with that peer (spec §8.2). Returns a copy of the finished bytes.
@@ -152,12 +164,28 @@ public sealed partial class Server : IDisposable
         return message.ToArray();
     }
 
+    /// <summary>The nonce of a transport message: the counter (u64 little-endian) followed by four zero bytes (spec §6.4).</summary>
+    private static byte[] TransportNonce(ulong counter)
+    {
+        var nonce = new byte[Aead.NonceLength];
+        BinaryPrimitives.WriteUInt64LittleEndian(nonce, counter);
+        return nonce;
+    }
+
     /// <summary>A session id that no handshake or session of ours uses (spec §10.1).</summary>
     private byte[] DrawSessionId()
     {
-        var sid = new byte[4];
+        var sid = new byte[FieldLength.SessionId];
         do { _random.Fill(sid); } while (_sessionIndex.ContainsKey(SidKey(sid)));
         return sid;
+    }
+
+    /// <summary>A uniform number in [0, 1) from the jitter source (53 random bits), for retransmission delays (spec §9.2).</summary>
+    private double NextUniform()
+    {
+        Span<byte> bytes = stackalloc byte[8];
+        _jitter.Fill(bytes);
+        return (BinaryPrimitives.ReadUInt64LittleEndian(bytes) >> 11) * (1.0 / (1UL << 53));
     }
 
     private static uint SidKey(ReadOnlySpan<byte> sid) => BinaryPrimitives.ReadUInt32LittleEndian(sid);
@@ -227,7 +255,7 @@ public sealed partial class Server : IDisposable
     /// <summary>The output key (spec §4.6): osk = KH(ck, separator).</summary>
     private static Secret OutputKey(Peer peer, Session session)
     {
-        var osk = new Secret(32);
+        var osk = new Secret(KeyedHash.OutputLength);
         peer.Labels.Hash.Compute(session.Ck.Value, peer.OskSeparatorValue, osk.Expose());
         return osk;
     }
