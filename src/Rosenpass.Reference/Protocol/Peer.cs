@@ -78,9 +78,6 @@ public sealed class Peer
     /// <summary>The EmptyData that answered this peer's last InitConf, for retransmissions (spec §9.4).</summary>
     internal InitConfResponse? CachedResponse { get; set; }
 
-    /// <summary>Set once an initiation was requested for the current session's retirement; cleared by a new handshake.</summary>
-    internal bool InitiationRequested { get; set; }
-
     /// <summary>Whether a session is established (for callers and tests).</summary>
     public bool HasSession => Session != null;
 
