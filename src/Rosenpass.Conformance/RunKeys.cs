@@ -27,7 +27,7 @@ internal sealed class RunKeys : IDisposable
     {
         if (options.Running is { } running)
         {
-            var ours = KeyPair.Load(running.OurPublicKeyPath, running.OurSecretKeyPath);
+            var ours = KeyPairFiles.Load(running.OurPublicKeyPath, running.OurSecretKeyPath);
             Secret? psk = null;
             try
             {
@@ -42,11 +42,11 @@ internal sealed class RunKeys : IDisposable
             }
         }
         ManagedIutLauncher.CheckCommand(options.IutCommand!);
-        var generated = KeyPair.Generate();
+        var generated = KeyPair.Generate(SystemRandom.Instance);
         var agreedPsk = Secret.Random(SecretFile.PskBytes, SystemRandom.Instance);
         try
         {
-            using var iutKeys = KeyPair.Generate();
+            using var iutKeys = KeyPair.Generate(SystemRandom.Instance);
             var launcher = new ManagedIutLauncher(options.IutCommand!, iutKeys, generated.PublicKey, agreedPsk, runFolder);
             return new RunKeys(generated, agreedPsk, launcher);
         }

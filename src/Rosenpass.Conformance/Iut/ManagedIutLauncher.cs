@@ -24,7 +24,7 @@ internal sealed class ManagedIutLauncher : IIutLauncher
         _paths = new IutConfigFile.Paths(
             Path.Combine(runFolder, "iut.pk"), Path.Combine(runFolder, "iut.sk"), Path.Combine(runFolder, "ours.pk"),
             Path.Combine(runFolder, "psk"), Outfile: "");
-        iutKeys.Save(_paths.PublicKey, _paths.SecretKey);
+        KeyPairFiles.Save(iutKeys, _paths.PublicKey, _paths.SecretKey);
         File.WriteAllBytes(_paths.OurPublicKey, ourPublicKey);
         SecretFile.WritePsk(_paths.Psk, psk);
     }
