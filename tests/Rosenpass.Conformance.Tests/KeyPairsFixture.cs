@@ -1,3 +1,5 @@
+using Rosenpass.Reference.Crypto;
+
 namespace Rosenpass.Conformance.Tests;
 
 /// <summary>Two McEliece key pairs for a test class (keygen costs about 0.6 s a pair).</summary>

@@ -1,4 +1,5 @@
 using Rosenpass.Reference;
+using Rosenpass.Reference.Crypto;
 
 namespace Rosenpass.Conformance.Iut;
 
@@ -16,7 +17,7 @@ internal sealed class ManagedIutLauncher : IIutLauncher
     private readonly string _command;
     private readonly IutConfigFile.Paths _paths;
 
-    public ManagedIutLauncher(string command, KeyPair iutKeys, byte[] ourPublicKey, Reference.Crypto.Secret psk, string runFolder)
+    public ManagedIutLauncher(string command, KeyPair iutKeys, byte[] ourPublicKey, Secret psk, string runFolder)
     {
         CheckCommand(command);
         _command = command;
