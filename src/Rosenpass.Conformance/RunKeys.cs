@@ -24,7 +24,7 @@ internal sealed class RunKeys : IDisposable
     public IIutLauncher Launcher { get; }
 
     /// <summary>A second key pair of ours, generated when first needed (the two-peer scenario).</summary>
-    public Lazy<KeyPair> Second { get; } = new(KeyPair.Generate);
+    public Lazy<KeyPair> Second { get; } = new(() => KeyPair.Generate(SystemRandom.Instance));
 
     public static RunKeys Create(ConformanceOptions options, string runFolder)
     {
