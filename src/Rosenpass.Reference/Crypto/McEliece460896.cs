@@ -25,10 +25,10 @@ namespace Rosenpass.Reference.Crypto;
 /// </remarks>
 public sealed class McEliece460896 : IKem
 {
-    public const int PublicKeyBytes = 524160;
-    public const int SecretKeyBytes = 13608;
-    public const int CiphertextBytes = 156;
-    public const int SharedKeyBytes = 32;
+    public const int PublicKeyLength = 524160;
+    public const int SecretKeyLength = 13608;
+    public const int CiphertextLength = 156;
+    public const int SharedKeyLength = 32;
 
     private static readonly CmceParameters Parameters = CmceParameters.mceliece460896r3;
 
@@ -57,16 +57,16 @@ public sealed class McEliece460896 : IKem
     /// <summary>A McEliece instance drawing its randomness from <paramref name="random"/>.</summary>
     public McEliece460896(IRandomSource random) => _random = random;
 
-    public int PublicKeyLength => PublicKeyBytes;
-    public int SecretKeyLength => SecretKeyBytes;
-    public int CiphertextLength => CiphertextBytes;
-    public int SharedKeyLength => SharedKeyBytes;
+    int IKem.PublicKeyLength => PublicKeyLength;
+    int IKem.SecretKeyLength => SecretKeyLength;
+    int IKem.CiphertextLength => CiphertextLength;
+    int IKem.SharedKeyLength => SharedKeyLength;
 
     /// <inheritdoc />
     public void GenerateKeyPair(Span<byte> publicKey, Span<byte> secretKey)
     {
-        CheckLength(publicKey.Length, PublicKeyBytes, nameof(publicKey));
-        CheckLength(secretKey.Length, SecretKeyBytes, nameof(secretKey));
+        CheckLength(publicKey.Length, PublicKeyLength, nameof(publicKey));
+        CheckLength(secretKey.Length, SecretKeyLength, nameof(secretKey));
         var generator = new CmceKeyPairGenerator();
         generator.Init(new CmceKeyGenerationParameters(BouncyCastleRandom.Over(_random), Parameters));
         var pair = generator.GenerateKeyPair();
@@ -79,13 +79,13 @@ public sealed class McEliece460896 : IKem
     /// <inheritdoc />
     public void Encapsulate(Span<byte> ciphertext, Span<byte> sharedKey, ReadOnlySpan<byte> publicKey)
     {
-        CheckLength(ciphertext.Length, CiphertextBytes, nameof(ciphertext));
-        CheckLength(sharedKey.Length, SharedKeyBytes, nameof(sharedKey));
-        CheckLength(publicKey.Length, PublicKeyBytes, nameof(publicKey));
-        byte[] pk = t_publicKey ??= new byte[PublicKeyBytes];
+        CheckLength(ciphertext.Length, CiphertextLength, nameof(ciphertext));
+        CheckLength(sharedKey.Length, SharedKeyLength, nameof(sharedKey));
+        CheckLength(publicKey.Length, PublicKeyLength, nameof(publicKey));
+        byte[] pk = t_publicKey ??= new byte[PublicKeyLength];
         publicKey.CopyTo(pk);
-        byte[] ct = new byte[CiphertextBytes];
-        byte[] key = GC.AllocateArray<byte>(SharedKeyBytes, pinned: true);
+        byte[] ct = new byte[CiphertextLength];
+        byte[] key = GC.AllocateArray<byte>(SharedKeyLength, pinned: true);
         try
         {
             KemEnc(ct, key, pk, BouncyCastleRandom.Over(_random));
@@ -101,12 +101,12 @@ public sealed class McEliece460896 : IKem
     /// <inheritdoc />
     public void Decapsulate(Span<byte> sharedKey, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> secretKey)
     {
-        CheckLength(sharedKey.Length, SharedKeyBytes, nameof(sharedKey));
-        CheckLength(ciphertext.Length, CiphertextBytes, nameof(ciphertext));
-        CheckLength(secretKey.Length, SecretKeyBytes, nameof(secretKey));
+        CheckLength(sharedKey.Length, SharedKeyLength, nameof(sharedKey));
+        CheckLength(ciphertext.Length, CiphertextLength, nameof(ciphertext));
+        CheckLength(secretKey.Length, SecretKeyLength, nameof(secretKey));
         // Our copies of the secret key and of the shared key are pinned, so the collector leaves no stray copies, and zeroed.
-        byte[] sk = GC.AllocateArray<byte>(SecretKeyBytes, pinned: true);
-        byte[] key = GC.AllocateArray<byte>(SharedKeyBytes, pinned: true);
+        byte[] sk = GC.AllocateArray<byte>(SecretKeyLength, pinned: true);
+        byte[] key = GC.AllocateArray<byte>(SharedKeyLength, pinned: true);
         try
         {
             secretKey.CopyTo(sk);

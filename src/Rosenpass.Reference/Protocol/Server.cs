@@ -49,8 +49,8 @@ public sealed partial class Server : IDisposable
     public Server(byte[] publicKey, Secret secretKey, ServerOptions? options = null)
     {
         options ??= new ServerOptions();
-        if (publicKey.Length != McEliece460896.PublicKeyBytes) throw new ArgumentException("public key must be 524160 bytes");
-        if (secretKey.Length != McEliece460896.SecretKeyBytes) throw new ArgumentException("secret key must be 13608 bytes");
+        if (publicKey.Length != McEliece460896.PublicKeyLength) throw new ArgumentException("public key must be 524160 bytes");
+        if (secretKey.Length != McEliece460896.SecretKeyLength) throw new ArgumentException("secret key must be 13608 bytes");
         _spkm = publicKey;
         _sskm = secretKey;
         _random = options.Random;
@@ -87,7 +87,7 @@ public sealed partial class Server : IDisposable
     public Peer AddPeer(byte[] publicKey, Secret? psk = null, ProtocolVersion version = ProtocolVersion.V02,
         OskDomainSeparator? outputKeySeparator = null, bool initiates = true)
     {
-        if (publicKey.Length != McEliece460896.PublicKeyBytes) throw new ArgumentException("peer public key must be 524160 bytes");
+        if (publicKey.Length != McEliece460896.PublicKeyLength) throw new ArgumentException("peer public key must be 524160 bytes");
         if (psk != null && psk.Length != 32) throw new ArgumentException("psk must be 32 bytes");
         var peer = new Peer(_peers.Count, publicKey, psk ?? new Secret(32), version, outputKeySeparator ?? OskDomainSeparator.WireGuardPsk,
             initiates, _spkm);

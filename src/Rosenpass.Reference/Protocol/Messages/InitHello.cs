@@ -11,7 +11,7 @@ public sealed class InitHello : IMessage
 {
     public MessageType Type => MessageType.InitHello;
 
-    public const int PayloadLength = FieldLength.SessionId + Kyber512Kem.PublicKeyLength + McEliece460896.CiphertextBytes
+    public const int PayloadLength = FieldLength.SessionId + Kyber512Kem.PublicKeyLength + McEliece460896.CiphertextLength
         + FieldLength.PeerIdCiphertext + FieldLength.Auth;
     public const int Length = Envelope.Overhead + PayloadLength;
 
@@ -20,7 +20,7 @@ public sealed class InitHello : IMessage
 
     public byte[] Sidi { get; } = new byte[FieldLength.SessionId];
     public byte[] Epki { get; } = new byte[Kyber512Kem.PublicKeyLength];
-    public byte[] Sctr { get; } = new byte[McEliece460896.CiphertextBytes];
+    public byte[] Sctr { get; } = new byte[McEliece460896.CiphertextLength];
     public byte[] PidiCt { get; } = new byte[FieldLength.PeerIdCiphertext];
     public byte[] Auth { get; } = new byte[FieldLength.Auth];
 

@@ -12,14 +12,14 @@ public sealed class RespHello : IMessage
 {
     public MessageType Type => MessageType.RespHello;
 
-    public const int PayloadLength = 2 * FieldLength.SessionId + Kyber512Kem.CiphertextLength + McEliece460896.CiphertextBytes
+    public const int PayloadLength = 2 * FieldLength.SessionId + Kyber512Kem.CiphertextLength + McEliece460896.CiphertextLength
         + FieldLength.Auth + Protocol.Biscuit.CiphertextLength;
     public const int Length = Envelope.Overhead + PayloadLength;
 
     public byte[] Sidr { get; } = new byte[FieldLength.SessionId];
     public byte[] Sidi { get; } = new byte[FieldLength.SessionId];
     public byte[] Ecti { get; } = new byte[Kyber512Kem.CiphertextLength];
-    public byte[] Scti { get; } = new byte[McEliece460896.CiphertextBytes];
+    public byte[] Scti { get; } = new byte[McEliece460896.CiphertextLength];
     public byte[] Auth { get; } = new byte[FieldLength.Auth];
     public byte[] Biscuit { get; } = new byte[Protocol.Biscuit.CiphertextLength];
 
