@@ -19,18 +19,20 @@ public sealed partial class Server
         using var cookieValue = Secret.Random(CookieValueLength, _random);
 
         // IHI1: ck = init(spkr), the responder's public key.
-        using var ck = ChainingKey.Init(peer.Labels, peer.ChainingKeyInit);
+        using var ck = Traced(ChainingKey.Init(peer.Labels, peer.ChainingKeyInit));
         TraceCk("IHI1", ck);
 
         // IHI2: sidi = random(4).
         byte[] sidi = DrawSessionId();
         sidi.CopyTo(msg.Sidi);
         Trace("IHI2", "sidi", sidi);
+        TraceOperation("IHI2", "random", "sidi");
 
         // IHI3: (eski, epki) = EKEM.keygen().
         using var eski = new Secret(_ephemeralKem.SecretKeyLength);
         _ephemeralKem.GenerateKeyPair(msg.Epki, eski.Expose());
         Trace("IHI3", "epki", msg.Epki);
+        TraceOperation("IHI3", "keygen", "EKEM", "eski", "epki");
 
         // IHI4: mix(sidi, epki).
         ck.Mix(msg.Sidi, msg.Epki);
@@ -91,6 +93,8 @@ public sealed partial class Server
             || !handshake.Sidi.AsSpan().SequenceEqual(msg.Sidi))
             return HandleOutcome.Reject(MessageType.RespHello, RejectionKind.UnexpectedMessage, "no handshake awaits RespHello");
 
+        TraceOperation("RHI2", "lookup", "sidi");
+
         // Work on a copy of ck: nothing is committed until every check has passed (`using` zeroes the copy).
         using var ck = handshake.Ck.Clone();
 
@@ -130,6 +134,7 @@ public sealed partial class Server
 
         // ICI7: enter_live as initiator, with its own copy of ck; the handshake stays (without ck) to retransmit
         // InitConf until EmptyData.
+        TraceOperation("ICI7", "enter_live", "initiator");
         var session = EnterLive(Role.Initiator, ck.Clone(), handshake.Sidi, msg.Sidr, now);
         ReplaceSession(peer, session);
         msg.Sidr.CopyTo(handshake.Sidr);

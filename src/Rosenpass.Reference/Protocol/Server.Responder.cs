@@ -28,7 +28,7 @@ public sealed partial class Server
         var labels = Labels.For(version.Value);
 
         // IHR1: ck = init(spkr), our own public key.
-        using var ck = ChainingKey.Init(labels, _own[version.Value].ChainingKeyInit);
+        using var ck = Traced(ChainingKey.Init(labels, _own[version.Value].ChainingKeyInit));
         TraceCk("IHR1", ck);
 
         // IHR4: mix(sidi, epki).
@@ -46,6 +46,7 @@ public sealed partial class Server
         TraceCk("IHR6", ck);
         var peer = FindPeer(pidi);
         if (peer == null) return HandleOutcome.Reject(MessageType.InitHello, RejectionKind.UnknownPeer, "no peer with this id");
+        TraceOperation("IHR6", "find_peer", "pidi");
         if (peer.Version != version)
             return HandleOutcome.Reject(MessageType.InitHello, RejectionKind.HashFunctionMismatch, $"peer is configured for {peer.Version}");
 
@@ -65,6 +66,7 @@ public sealed partial class Server
         // RHR1: sidr = random(4).
         DrawSessionId().CopyTo(resp.Sidr);
         Trace("RHR1", "sidr", resp.Sidr);
+        TraceOperation("RHR1", "random", "sidr");
 
         // RHR3: mix(sidr, sidi).
         ck.Mix(resp.Sidr, resp.Sidi);
@@ -79,6 +81,7 @@ public sealed partial class Server
         TraceCk("RHR5", ck);
 
         // RHR6: biscuit = store_biscuit(), then mix(biscuit).
+        TraceOperation("RHR6", "store_biscuit");
         StoreBiscuit(peer, labels, ck, resp, now);
         ck.Mix(resp.Biscuit);
         TraceCk("RHR6", ck);
@@ -128,9 +131,11 @@ public sealed partial class Server
         byte[] ad = Biscuit.AdditionalData(_own[version.Value].BiscuitAdPrefix, labels, msg.Sidi, msg.Sidr);
         using var biscuit = Biscuit.Open(_biscuitKeys[Biscuit.KeyIndex(msg.Biscuit)], labels, ad, msg.Biscuit);
         if (biscuit == null) return HandleOutcome.Reject(MessageType.InitConf, RejectionKind.BadBiscuit, "biscuit does not decrypt");
+        TraceOperation("ICR1", "load_biscuit", "biscuit_ct");
         var peer = FindPeer(biscuit.Pidi);
         if (peer == null) return HandleOutcome.Reject(MessageType.InitConf, RejectionKind.UnknownPeer, "biscuit names no known peer");
-        var ck = biscuit.Ck;
+        TraceOperation("ICR1", "find_peer", "pidi");
+        var ck = Traced(biscuit.Ck);
         ck.Mix(msg.Biscuit);
         TraceCk("ICR1", ck);
         if (peer.Version != version)
@@ -152,11 +157,14 @@ public sealed partial class Server
         // ICR5: the biscuit number must exceed the last one used, compared in constant time (spec §7.3).
         if (ConstantTime.CompareLittleEndian(biscuit.Number, peer.BiscuitUsed) <= 0)
             return HandleOutcome.Reject(MessageType.InitConf, RejectionKind.ReplayedBiscuit, "biscuit number already used");
+        TraceOperation("ICR5", "require_greater", "biscuit_no", "biscuit_used");
 
         // Every check has passed. ICR6: biscuit_used = biscuit_no.
         peer.BiscuitUsed = biscuit.Number;
+        TraceOperation("ICR6", "assign", "biscuit_used", "biscuit_no");
 
         // ICR7: enter_live as responder, with its own copy of ck; our own initiation with this peer ends.
+        TraceOperation("ICR7", "enter_live", "responder");
         var session = EnterLive(Role.Responder, ck.Clone(), msg.Sidi, msg.Sidr, now);
         ReplaceSession(peer, session);
         DropHandshake(peer);
