@@ -10,10 +10,10 @@ namespace Rosenpass.Benchmarks;
 /// </summary>
 public sealed class CostlessStaticKem : IKem
 {
-    public int PublicKeyLength => McEliece460896.PublicKeyBytes;
-    public int SecretKeyLength => McEliece460896.SecretKeyBytes;
-    public int CiphertextLength => McEliece460896.CiphertextBytes;
-    public int SharedKeyLength => McEliece460896.SharedKeyBytes;
+    public int PublicKeyLength => McEliece460896.PublicKeyLength;
+    public int SecretKeyLength => McEliece460896.SecretKeyLength;
+    public int CiphertextLength => McEliece460896.CiphertextLength;
+    public int SharedKeyLength => McEliece460896.SharedKeyLength;
 
     public void GenerateKeyPair(Span<byte> publicKey, Span<byte> secretKey) => throw new NotSupportedException("use fixed keys");
 

@@ -14,7 +14,7 @@ public static class HandshakeCostModel
 {
     private const int Sid = 4, SharedKey = 32, Psk = 32, PeerId = 32, Auth = Aead.TagLength;
     private const int Biscuit = Rosenpass.Reference.Protocol.Biscuit.CiphertextLength;
-    private const int StaticPk = McEliece460896.PublicKeyBytes, StaticCt = McEliece460896.CiphertextBytes;
+    private const int StaticPk = McEliece460896.PublicKeyLength, StaticCt = McEliece460896.CiphertextLength;
     private const int EphemeralPk = Kyber512Kem.PublicKeyLength, EphemeralCt = Kyber512Kem.CiphertextLength;
 
     /// <summary>The steps in handshake order, as named in HandshakeBenchmarks.</summary>

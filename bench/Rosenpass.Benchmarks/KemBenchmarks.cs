@@ -38,8 +38,8 @@ public class KyberBenchmarks
 public class McElieceBenchmarks
 {
     private readonly McEliece460896 _kem = new(SystemRandom.Instance);
-    private readonly byte[] _ct = new byte[McEliece460896.CiphertextBytes], _shk = new byte[32];
-    private readonly byte[] _newPk = new byte[McEliece460896.PublicKeyBytes], _newSk = new byte[McEliece460896.SecretKeyBytes];
+    private readonly byte[] _ct = new byte[McEliece460896.CiphertextLength], _shk = new byte[32];
+    private readonly byte[] _newPk = new byte[McEliece460896.PublicKeyLength], _newSk = new byte[McEliece460896.SecretKeyLength];
     private byte[] _pk = [], _sk = [];
 
     [GlobalSetup]

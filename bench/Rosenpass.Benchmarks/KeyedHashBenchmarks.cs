@@ -18,7 +18,7 @@ public class KeyedHashBenchmarks
     [Params(ProtocolVersion.V02, ProtocolVersion.V03)]
     public ProtocolVersion Version { get; set; }
 
-    [Params(32, 1028, McEliece460896.PublicKeyBytes)]
+    [Params(32, 1028, McEliece460896.PublicKeyLength)]
     public int Size { get; set; }
 
     [GlobalSetup]

@@ -5,7 +5,7 @@ namespace Rosenpass.Benchmarks;
 /// <summary>Adds up the measured cost of the primitive operations it receives, from the primitive benchmarks of one run.</summary>
 public sealed class PrimitiveCost(Measurements measured, ProtocolVersion version) : PrimitiveSink(version)
 {
-    private static readonly int[] HashedSizes = [32, 1028, McEliece460896.PublicKeyBytes];
+    private static readonly int[] HashedSizes = [32, 1028, McEliece460896.PublicKeyLength];
     private readonly Dictionary<string, double> _byKind = [];
 
     /// <summary>The sum so far, in ns.</summary>
@@ -21,7 +21,7 @@ public sealed class PrimitiveCost(Measurements measured, ProtocolVersion version
     public override void Kh(ProtocolVersion hashVersion, int bytes)
     {
         double At(int size) => measured.MedianNs($"KeyedHashBenchmarks.Compute(Version={hashVersion},Size={size})");
-        string kind = bytes == McEliece460896.PublicKeyBytes ? "keyed hash of a public key" : "keyed hash of other inputs";
+        string kind = bytes == McEliece460896.PublicKeyLength ? "keyed hash of a public key" : "keyed hash of other inputs";
         if (bytes <= HashedSizes[0]) { Count(kind, At(HashedSizes[0])); return; }
         int upper = Array.FindIndex(HashedSizes, s => s >= bytes);
         if (upper < 0) throw new ArgumentOutOfRangeException(nameof(bytes), "larger than any measured size");

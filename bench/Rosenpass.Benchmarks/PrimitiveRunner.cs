@@ -13,11 +13,11 @@ public sealed class PrimitiveRunner : PrimitiveSink
     private readonly McEliece460896 _mceliece = new(SystemRandom.Instance);
     private readonly KyberKem _kyber = new(SystemRandom.Instance);
     private readonly byte[] _staticPk = FixedKeys.PeerBPublicKey, _staticSk = FixedKeys.PeerBSecretKey;
-    private readonly byte[] _staticCt = new byte[McEliece460896.CiphertextBytes];
+    private readonly byte[] _staticCt = new byte[McEliece460896.CiphertextLength];
     private readonly byte[] _ephemeralPk = new byte[Kyber512Kem.PublicKeyLength], _ephemeralSk = new byte[Kyber512Kem.SecretKeyLength];
     private readonly byte[] _ephemeralCt = new byte[Kyber512Kem.CiphertextLength];
     private readonly byte[] _shk = new byte[32], _key = new byte[32], _output = new byte[32];
-    private readonly byte[] _data = new byte[McEliece460896.PublicKeyBytes];
+    private readonly byte[] _data = new byte[McEliece460896.PublicKeyLength];
     private readonly byte[] _nonce = new byte[Aead.NonceLength], _xnonce = new byte[XAead.NonceLength];
     private readonly byte[] _peerIdCt = new byte[32 + Aead.TagLength], _authCt = new byte[Aead.TagLength];
     private readonly byte[] _biscuitCt = new byte[BiscuitPlaintext + XAead.Overhead], _plaintext = new byte[BiscuitPlaintext];

@@ -24,13 +24,13 @@ internal sealed class RunKeys : IDisposable
     public IIutLauncher Launcher { get; }
 
     /// <summary>A second key pair of ours, generated when first needed (the two-peer scenario).</summary>
-    public Lazy<KeyPair> Second { get; } = new(KeyPair.Generate);
+    public Lazy<KeyPair> Second { get; } = new(() => KeyPair.Generate(SystemRandom.Instance));
 
     public static RunKeys Create(ConformanceOptions options, string runFolder)
     {
         if (options.Running is { } running)
         {
-            var ours = KeyPair.Load(running.OurPublicKeyPath, running.OurSecretKeyPath);
+            var ours = KeyPairFiles.Load(running.OurPublicKeyPath, running.OurSecretKeyPath);
             Secret? psk = null;
             try
             {
@@ -45,11 +45,11 @@ internal sealed class RunKeys : IDisposable
             }
         }
         ManagedIutLauncher.CheckCommand(options.IutCommand!);
-        var generated = KeyPair.Generate();
+        var generated = KeyPair.Generate(SystemRandom.Instance);
         var agreedPsk = Secret.Random(SecretFile.PskBytes, SystemRandom.Instance);
         try
         {
-            using var iutKeys = KeyPair.Generate();
+            using var iutKeys = KeyPair.Generate(SystemRandom.Instance);
             var launcher = new ManagedIutLauncher(options.IutCommand!, iutKeys, generated.PublicKey, agreedPsk, runFolder);
             return new RunKeys(generated, agreedPsk, launcher);
         }

@@ -13,8 +13,8 @@ internal static class RunningIutKeys
     public static bool GenerateIfAbsent(RunningIut running, ProtocolVersion version, TextWriter output)
     {
         if (File.Exists(running.OurPublicKeyPath) || File.Exists(running.OurSecretKeyPath)) return false;
-        using var pair = KeyPair.Generate();
-        pair.Save(running.OurPublicKeyPath, running.OurSecretKeyPath);
+        using var pair = KeyPair.Generate(SystemRandom.Instance);
+        KeyPairFiles.Save(pair, running.OurPublicKeyPath, running.OurSecretKeyPath);
         output.WriteLine("Generated our key pair. Add this peer to the IUT's configuration (upstream's TOML format), start it,");
         output.WriteLine("and run the same command again:");
         output.WriteLine();

@@ -15,8 +15,12 @@ public static class TraceTool
     public const int Success = 0, Failure = 1;
 
     /// <summary>Runs the handshake with freshly generated static keys (two McEliece key generations: a few seconds).</summary>
-    public static int Run(ProtocolVersion version, TextWriter output) =>
-        Run(version, output, KeyPair.Generate(), KeyPair.Generate());
+    public static int Run(ProtocolVersion version, TextWriter output)
+    {
+        using var a = KeyPair.Generate(SystemRandom.Instance);
+        using var b = KeyPair.Generate(SystemRandom.Instance);
+        return Run(version, output, a, b);
+    }
 
     /// <summary>Runs the handshake with the given static key pairs of a and b.</summary>
     public static int Run(ProtocolVersion version, TextWriter output, KeyPair a, KeyPair b)

@@ -15,8 +15,8 @@ public static class TracedHandshake
     /// <summary>Runs InitHello, RespHello, InitConf and EmptyData (spec §6.1-§6.5) under <paramref name="version"/>.</summary>
     public static Result Run(ProtocolVersion version, KeyPair a, KeyPair b, IProtocolTrace trace)
     {
-        using var serverA = new Server(a.PublicKey, Secret.CopyOf(a.SecretKey), new ServerOptions { Trace = trace });
-        using var serverB = new Server(b.PublicKey, Secret.CopyOf(b.SecretKey), new ServerOptions { Trace = trace });
+        using var serverA = new Server(a.PublicKey, a.SecretKey.Clone(), new ServerOptions { Trace = trace });
+        using var serverB = new Server(b.PublicKey, b.SecretKey.Clone(), new ServerOptions { Trace = trace });
         var peerB = serverA.AddPeer(b.PublicKey, version: version);
         serverB.AddPeer(a.PublicKey, version: version, initiates: false);
 

@@ -16,7 +16,7 @@ internal sealed class KeyRing
             string where = $"{source} key '{key.Name}'";
             byte[] pk = VectorJson.Bytes(key.PublicKey, where + " publicKey");
             byte[] sk = VectorJson.Bytes(key.SecretKey, where + " secretKey");
-            if (pk.Length != McEliece460896.PublicKeyBytes || sk.Length != McEliece460896.SecretKeyBytes)
+            if (pk.Length != McEliece460896.PublicKeyLength || sk.Length != McEliece460896.SecretKeyLength)
                 throw new InputFormatException(where, "a McEliece 460896 key pair has a 524160-byte public and a 13608-byte secret key");
             if (VectorJson.Hex(SHA256.HashData(pk)) != key.PublicKeySha256)
                 throw new InputFormatException(where, "publicKeySha256 is not the SHA-256 of publicKey");

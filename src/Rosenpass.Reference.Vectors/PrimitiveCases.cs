@@ -222,7 +222,7 @@ internal static class PrimitiveCases
     {
         // The KAT's KeyGen draws one 32-byte seed from the NIST DRBG; BouncyCastle's KeyGen, handed it, gives the KAT's key pair.
         using var drbg = new NistCtrDrbg(Convert.FromHexString(KatSeed));
-        var (pk, sk) = (new byte[McEliece460896.PublicKeyBytes], new byte[McEliece460896.SecretKeyBytes]);
+        var (pk, sk) = (new byte[McEliece460896.PublicKeyLength], new byte[McEliece460896.SecretKeyLength]);
         new McEliece460896(drbg).GenerateKeyPair(pk, sk);
         const string Kat = "NIST KAT vectors/kats/mceliece460896-round4/kat_kem_count0.rsp, count 0 (the submission's code, via PQClean)";
         var decaps = new PrimitiveCase

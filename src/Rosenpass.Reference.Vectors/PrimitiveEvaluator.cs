@@ -101,9 +101,9 @@ internal static class PrimitiveEvaluator
     private static PrimitiveCase McEliece(PrimitiveCase c, string where)
     {
         if (c.Operation != "decaps") throw new InputFormatException(where, $"the mceliece460896 cases are decaps, not '{c.Operation}'");
-        var ss = new byte[McEliece460896.SharedKeyBytes];
-        new McEliece460896(new Coins([], where)).Decapsulate(ss, Sized(c.Ciphertext, McEliece460896.CiphertextBytes, where, "ciphertext"),
-            Sized(c.SecretKey, McEliece460896.SecretKeyBytes, where, "secretKey"));
+        var ss = new byte[McEliece460896.SharedKeyLength];
+        new McEliece460896(new Coins([], where)).Decapsulate(ss, Sized(c.Ciphertext, McEliece460896.CiphertextLength, where, "ciphertext"),
+            Sized(c.SecretKey, McEliece460896.SecretKeyLength, where, "secretKey"));
         return c with { SharedKey = Hex(ss) };
     }
 

@@ -22,8 +22,8 @@ public static class StaticKeys
     {
         var source = new SeedOnlyRandom(seed);
         var kem = new McEliece460896(source);
-        var pk = new byte[McEliece460896.PublicKeyBytes];
-        var sk = new byte[McEliece460896.SecretKeyBytes];
+        var pk = new byte[McEliece460896.PublicKeyLength];
+        var sk = new byte[McEliece460896.SecretKeyLength];
         kem.GenerateKeyPair(pk, sk);
         if (!source.Exhausted) throw new InvalidOperationException("McEliece KeyGen drew less than its 32-byte seed");
         return new StaticKeyPair

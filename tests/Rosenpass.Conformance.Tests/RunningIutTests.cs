@@ -20,7 +20,7 @@ public sealed class RunningIutTests(ITestOutputHelper log)
         string File(string name) => folder.File(name);
         int port = FreePort();
         var running = new RunningIut(new IPEndPoint(IPAddress.Loopback, port), File("iut.pk"), File("iut-out"), File("ours.pk"), File("ours.sk"), File("psk"));
-        using (var iutKeys = KeyPair.Generate()) iutKeys.Save(running.PublicKeyPath, File("iut.sk"));
+        using (var iutKeys = KeyPair.Generate(SystemRandom.Instance)) KeyPairFiles.Save(iutKeys, running.PublicKeyPath, File("iut.sk"));
         using (var psk = Secret.Random(32, SystemRandom.Instance)) SecretFile.WritePsk(File("psk"), psk);
         var options = new ConformanceOptions
         {

@@ -4,7 +4,8 @@ namespace Rosenpass.Conformance.Tests;
 
 /// <summary>
 /// The runner against our own <c>rosenpass</c>: a correct implementation passes every scenario (the cookie flow
-/// is skipped, as for every IUT), and one with a planted fault fails exactly the scenario that checks for it.
+/// is skipped, as for every IUT), and the same behind tests/Rosenpass.FaultyIut, which plants a fault from outside
+/// it, fails exactly the scenario that checks for it.
 /// </summary>
 [Collection(IutProcesses.Name)]
 public sealed class SelfTests(ITestOutputHelper log)
@@ -47,7 +48,7 @@ public sealed class SelfTests(ITestOutputHelper log)
         var output = new StringWriter();
         var options = new ConformanceOptions
         {
-            IutCommand = OwnRosenpass.IutCommand(OwnRosenpass.ReplayedInitConfKeyFault),
+            IutCommand = OwnRosenpass.FaultyIutCommand(),
             ReportPath = report,
             Version = Reference.Crypto.ProtocolVersion.V03,
             // The fault's scenario, and two where the IUT never answers an InitConf from its cache (the fault's trigger).
@@ -59,7 +60,7 @@ public sealed class SelfTests(ITestOutputHelper log)
         log.WriteLine(output.ToString());
         var results = JUnit.Read(report);
         Assert.True(code == ConformanceTool.Failed,
-            $"the planted fault was not caught; does rosenpass read {OwnRosenpass.PlantedFaultVariable} (src/Rosenpass.Cli/Testing/PlantedFaults.cs)?\n{output}");
+            $"the planted fault (tests/Rosenpass.FaultyIut) was not caught\n{output}");
         Assert.Equal(3, results.Count);
         var failed = Assert.Single(results, r => r.Verdict == Verdict.Fail);
         Assert.Equal("replay/init-conf/iut-responder/V03", failed.Name);

@@ -27,7 +27,7 @@ public static class MessageParserTarget
     }
 
     /// <summary>The datagram with every parsed field written back over a copy of it.</summary>
-    private static byte[] Rewrite(byte[] input, object message)
+    private static byte[] Rewrite(byte[] input, IMessage message)
     {
         var copy = (byte[])input.Clone();
         var payload = copy.AsSpan(Envelope.HeaderLength, Math.Max(0, Envelope.MacOffset(copy.Length) - Envelope.HeaderLength));

@@ -18,14 +18,14 @@ public static class KeyFiles
 
     public static byte[] ReadPublicKey(string path)
     {
-        var key = new byte[McEliece460896.PublicKeyBytes];
+        var key = new byte[McEliece460896.PublicKeyLength];
         SafeFile.ReadExact(path, key, "a public key");
         return key;
     }
 
     public static Secret ReadSecretKey(string path)
     {
-        var key = new Secret(McEliece460896.SecretKeyBytes);
+        var key = new Secret(McEliece460896.SecretKeyLength);
         try
         {
             SafeFile.ReadExact(path, key.Expose(), "a secret key");
@@ -109,8 +109,8 @@ public static class KeyFiles
                 throw new InputFormatException(path, "already exists (use --force to overwrite)");
             if (Directory.Exists(path)) throw new InputFormatException(path, "is a directory, not a file");
         }
-        var publicKey = new byte[McEliece460896.PublicKeyBytes];
-        using var secretKey = new Secret(McEliece460896.SecretKeyBytes);
+        var publicKey = new byte[McEliece460896.PublicKeyLength];
+        using var secretKey = new Secret(McEliece460896.SecretKeyLength);
         new McEliece460896(SystemRandom.Instance).GenerateKeyPair(publicKey, secretKey.Expose());
         SafeFile.Write(secretKeyPath, secretKey.Expose(), SafeFile.OwnerOnly, replace: force);
         SafeFile.Write(publicKeyPath, publicKey, SafeFile.OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead, replace: force);

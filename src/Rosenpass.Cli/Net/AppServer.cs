@@ -161,12 +161,6 @@ public sealed class AppServer : IDisposable
         Log.Debug($"accepted {outcome.Type} from {datagram.Source}{(outcome.Response is null ? "" : ", answering")}");
         if (outcome.Response is { } response) _sockets.Send(response, datagram.Source, datagram.SocketIndex);
         foreach (var e in outcome.Events) HandleEvent(e, datagram);
-        if (Testing.PlantedFaults.ReplayedInitConfKey && outcome.Type == Rosenpass.Reference.Protocol.Messages.MessageType.InitConf
-            && !outcome.Events.OfType<KeyExchanged>().Any() && outcome.Peer is { } peer)
-        {
-            // Planted fault, tests only: a replayed InitConf yields a second (random) key, as a faulty implementation's would.
-            HandleEvent(new KeyExchanged(peer, Secret.Random(32, SystemRandom.Instance)), datagram);
-        }
         return true;
     }
 

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace Rosenpass.Conformance.Iut;
 
 /// <summary>Loopback UDP ports: one that was free a moment ago, and whether a port is now bound (via /proc on Linux).</summary>
-internal static class FreeUdpPort
+public static class FreeUdpPort
 {
     public static int Take(bool ipv6 = false)
     {

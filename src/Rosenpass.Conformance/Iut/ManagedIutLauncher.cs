@@ -1,4 +1,5 @@
 using Rosenpass.Reference;
+using Rosenpass.Reference.Crypto;
 
 namespace Rosenpass.Conformance.Iut;
 
@@ -16,7 +17,7 @@ internal sealed class ManagedIutLauncher : IIutLauncher
     private readonly string _command;
     private readonly IutConfigFile.Paths _paths;
 
-    public ManagedIutLauncher(string command, KeyPair iutKeys, byte[] ourPublicKey, Reference.Crypto.Secret psk, string runFolder)
+    public ManagedIutLauncher(string command, KeyPair iutKeys, byte[] ourPublicKey, Secret psk, string runFolder)
     {
         CheckCommand(command);
         _command = command;
@@ -24,7 +25,7 @@ internal sealed class ManagedIutLauncher : IIutLauncher
         _paths = new IutConfigFile.Paths(
             Path.Combine(runFolder, "iut.pk"), Path.Combine(runFolder, "iut.sk"), Path.Combine(runFolder, "ours.pk"),
             Path.Combine(runFolder, "psk"), Outfile: "");
-        iutKeys.Save(_paths.PublicKey, _paths.SecretKey);
+        KeyPairFiles.Save(iutKeys, _paths.PublicKey, _paths.SecretKey);
         File.WriteAllBytes(_paths.OurPublicKey, ourPublicKey);
         SecretFile.WritePsk(_paths.Psk, psk);
     }

@@ -8,7 +8,7 @@ internal sealed class RunningIutLauncher(RunningIut running) : IIutLauncher
 {
     public bool CanMakeIutInitiate => false;
 
-    public byte[] IutPublicKey { get; } = KeyPair.ReadPublicKey(running.PublicKeyPath);
+    public byte[] IutPublicKey { get; } = KeyPairFiles.ReadPublicKey(running.PublicKeyPath);
 
     public Task<IutInstance> StartAsync(IutSetup setup, string folder, CancellationToken cancel) =>
         Task.FromResult<IutInstance>(new RunningIutInstance(running));

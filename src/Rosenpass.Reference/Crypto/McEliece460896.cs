@@ -13,26 +13,26 @@ namespace Rosenpass.Reference.Crypto;
 /// </summary>
 public sealed class McEliece460896 : IKem
 {
-    public const int PublicKeyBytes = Params.PublicKeyBytes;
-    public const int SecretKeyBytes = Params.SecretKeyBytes;
-    public const int CiphertextBytes = Params.CiphertextBytes;
-    public const int SharedKeyBytes = Params.SharedKeyBytes;
+    public const int PublicKeyLength = Params.PublicKeyBytes;
+    public const int SecretKeyLength = Params.SecretKeyBytes;
+    public const int CiphertextLength = Params.CiphertextBytes;
+    public const int SharedKeyLength = Params.SharedKeyBytes;
 
     private readonly IRandomSource _random;
 
     /// <summary>A McEliece instance drawing its randomness from <paramref name="random"/>.</summary>
     public McEliece460896(IRandomSource random) => _random = random;
 
-    public int PublicKeyLength => PublicKeyBytes;
-    public int SecretKeyLength => SecretKeyBytes;
-    public int CiphertextLength => CiphertextBytes;
-    public int SharedKeyLength => SharedKeyBytes;
+    int IKem.PublicKeyLength => PublicKeyLength;
+    int IKem.SecretKeyLength => SecretKeyLength;
+    int IKem.CiphertextLength => CiphertextLength;
+    int IKem.SharedKeyLength => SharedKeyLength;
 
     /// <inheritdoc />
     public void GenerateKeyPair(Span<byte> publicKey, Span<byte> secretKey)
     {
-        CheckLength(publicKey.Length, PublicKeyBytes, nameof(publicKey));
-        CheckLength(secretKey.Length, SecretKeyBytes, nameof(secretKey));
+        CheckLength(publicKey.Length, PublicKeyLength, nameof(publicKey));
+        CheckLength(secretKey.Length, SecretKeyLength, nameof(secretKey));
         var generator = new CmceKeyPairGenerator();
         generator.Init(new CmceKeyGenerationParameters(BouncyCastleRandom.Over(_random), CmceParameters.mceliece460896r3));
         var pair = generator.GenerateKeyPair();
@@ -45,18 +45,18 @@ public sealed class McEliece460896 : IKem
     /// <inheritdoc />
     public void Encapsulate(Span<byte> ciphertext, Span<byte> sharedKey, ReadOnlySpan<byte> publicKey)
     {
-        CheckLength(ciphertext.Length, CiphertextBytes, nameof(ciphertext));
-        CheckLength(sharedKey.Length, SharedKeyBytes, nameof(sharedKey));
-        CheckLength(publicKey.Length, PublicKeyBytes, nameof(publicKey));
+        CheckLength(ciphertext.Length, CiphertextLength, nameof(ciphertext));
+        CheckLength(sharedKey.Length, SharedKeyLength, nameof(sharedKey));
+        CheckLength(publicKey.Length, PublicKeyLength, nameof(publicKey));
         ClassicMcEliece460896Kem.Encapsulate(ciphertext, sharedKey, publicKey, _random);
     }
 
     /// <inheritdoc />
     public void Decapsulate(Span<byte> sharedKey, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> secretKey)
     {
-        CheckLength(sharedKey.Length, SharedKeyBytes, nameof(sharedKey));
-        CheckLength(ciphertext.Length, CiphertextBytes, nameof(ciphertext));
-        CheckLength(secretKey.Length, SecretKeyBytes, nameof(secretKey));
+        CheckLength(sharedKey.Length, SharedKeyLength, nameof(sharedKey));
+        CheckLength(ciphertext.Length, CiphertextLength, nameof(ciphertext));
+        CheckLength(secretKey.Length, SecretKeyLength, nameof(secretKey));
         ClassicMcEliece460896Kem.Decapsulate(sharedKey, ciphertext, secretKey);
     }
 

@@ -31,6 +31,9 @@ public sealed class Secret : IDisposable
         return secret;
     }
 
+    /// <summary>A copy the caller owns: how a handler hands a secret it computed on a local to longer-lived state.</summary>
+    public Secret Clone() => CopyOf(Expose());
+
     /// <summary>A secret of <paramref name="length"/> bytes drawn from <paramref name="random"/>.</summary>
     public static Secret Random(int length, IRandomSource random)
     {

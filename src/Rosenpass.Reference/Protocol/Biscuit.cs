@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Rosenpass.Reference.Crypto;
+using Rosenpass.Reference.Protocol.Messages;
 
 namespace Rosenpass.Reference.Protocol;
 
@@ -12,7 +12,9 @@ namespace Rosenpass.Reference.Protocol;
 public static class Biscuit
 {
     public const int NumberLength = 12;
-    public const int PlaintextLength = 32 + NumberLength + KeyedHash.OutputLength;
+    private const int NumberOffset = FieldLength.PeerId;
+    private const int CkOffset = NumberOffset + NumberLength;
+    public const int PlaintextLength = CkOffset + KeyedHash.OutputLength;
     public const int CiphertextLength = PlaintextLength + XAead.Overhead;
 
     /// <summary>The additional data: lhash("biscuit additional data", spkr, sidi, sidr) (spec §7.1).</summary>
@@ -25,8 +27,8 @@ public static class Biscuit
         var plaintext = new Secret(PlaintextLength);
         var bytes = plaintext.Expose();
         pidi.CopyTo(bytes);
-        biscuitNumber.CopyTo(bytes[32..]);
-        ck.CopyTo(bytes[(32 + NumberLength)..]);
+        biscuitNumber.CopyTo(bytes[NumberOffset..]);
+        ck.CopyTo(bytes[CkOffset..]);
         return plaintext;
     }
 
@@ -45,22 +47,17 @@ public static class Biscuit
     /// <summary>Which biscuit key a biscuit names: the top bit of its first byte.</summary>
     public static int KeyIndex(ReadOnlySpan<byte> biscuit) => biscuit[0] >> 7;
 
-    /// <summary>Decrypts a biscuit (load_biscuit, spec §7.1); null if the tag does not verify.</summary>
-    public static Secret? Open(Secret key, ReadOnlySpan<byte> ad, ReadOnlySpan<byte> biscuit)
+    /// <summary>
+    /// Decrypts a biscuit (load_biscuit, spec §7.1): its peer id, its number, and the chaining key it stored, restored
+    /// as a <see cref="ChainingKey"/> of <paramref name="labels"/>. Null if the tag does not verify. The plaintext never
+    /// leaves a secret buffer, and the caller disposes what it gets.
+    /// </summary>
+    public static OpenedBiscuit? Open(Secret key, Labels labels, ReadOnlySpan<byte> ad, ReadOnlySpan<byte> biscuit)
     {
-        var plaintext = new Secret(PlaintextLength);
-        if (XAead.Decrypt(key.Expose(), ad, biscuit, plaintext.Expose())) return plaintext;
-        plaintext.Dispose();
-        return null;
-    }
-
-    /// <summary>The parts of an opened biscuit.</summary>
-    public static (byte[] Pidi, byte[] Number, byte[] Ck) Split(Secret plaintext)
-    {
+        using var plaintext = new Secret(PlaintextLength);
+        if (!XAead.Decrypt(key.Expose(), ad, biscuit, plaintext.Expose())) return null;
         var bytes = plaintext.Expose();
-        return (bytes[..32].ToArray(), bytes[32..(32 + NumberLength)].ToArray(), bytes[(32 + NumberLength)..].ToArray());
+        return new OpenedBiscuit(bytes[..NumberOffset].ToArray(), bytes[NumberOffset..CkOffset].ToArray(),
+            ChainingKey.FromValue(labels, bytes[CkOffset..]));
     }
-
-    /// <summary>Zeroes a chaining-key copy taken out of a biscuit.</summary>
-    public static void Forget(byte[] ck) => CryptographicOperations.ZeroMemory(ck);
 }

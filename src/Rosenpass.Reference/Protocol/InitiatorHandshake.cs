@@ -16,7 +16,7 @@ internal enum HandshakeNext
 internal sealed class InitiatorHandshake : IDisposable
 {
     public required byte[] Sidi { get; init; }
-    public byte[] Sidr { get; set; } = new byte[4];
+    public byte[] Sidr { get; set; } = new byte[Messages.FieldLength.SessionId];
     public required ChainingKey? Ck { get; set; }
     public required Secret Eski { get; init; }
     public required byte[] Epki { get; init; }

@@ -91,9 +91,6 @@ public sealed class Peer
     /// </summary>
     internal byte[]? BiscuitCounterAtOwnKey { get; set; }
 
-    /// <summary>Set once an initiation was requested for the current session's retirement; cleared by a new handshake.</summary>
-    internal bool InitiationRequested { get; set; }
-
     /// <summary>Whether a session is established (for callers and tests).</summary>
     public bool HasSession => Session != null;
 

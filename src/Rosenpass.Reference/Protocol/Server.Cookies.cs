@@ -10,16 +10,15 @@ namespace Rosenpass.Reference.Protocol;
 /// </summary>
 public sealed partial class Server
 {
-    private const int CookieValueLength = 16;
+    private const int CookieValueLength = CookieReply.CookieValueLength;
 
     /// <summary>cookie_value = lhash_SHAKE("cookie-value", cookie_secret, host_id)[..16] (spec §8.3).</summary>
     private static byte[] CookieValueFor(Secret cookieSecret, ReadOnlySpan<byte> hostId) =>
         Labels.V03.CookieValue.Mix(cookieSecret.Expose()).Mix(hostId).Value[..CookieValueLength].ToArray();
 
     /// <summary>Whether the message's cookie field is valid under a living cookie secret, youngest first.</summary>
-    private bool CookieIsValid(ReadOnlySpan<byte> message, ReadOnlySpan<byte> hostId)
+    private bool CookieIsValid(ReadOnlySpan<byte> message, ReadOnlySpan<byte> hostId, double now)
     {
-        double now = _clock.Now;
         foreach (int index in _cookieSecrets.AliveYoungestFirst(now))
         {
             if (EnvelopeSeal.CookieIsValid(CookieValueFor(_cookieSecrets[index], hostId), message)) return true;
@@ -36,7 +35,7 @@ public sealed partial class Server
         int index = _cookieSecrets.Active(now, whileYoungOnly: false);
         byte[] cookieValue = CookieValueFor(_cookieSecrets[index], hostId);
         var reply = new CookieReply();
-        initHello[Envelope.HeaderLength..(Envelope.HeaderLength + 4)].CopyTo(reply.Sid);
+        initHello.Slice(InitHello.SidiOffset, FieldLength.SessionId).CopyTo(reply.Sid);
         Span<byte> nonce = stackalloc byte[XAead.NonceLength];
         _random.Fill(nonce);
         int macOffset = Envelope.MacOffset(initHello.Length);
@@ -63,14 +62,11 @@ public sealed partial class Server
 
         byte[] stored = handshake.StoredMessage;
         int macOffset = Envelope.MacOffset(stored.Length);
-        var cookieValue = new Secret(CookieValueLength);
+        using var cookieValue = new Secret(CookieValueLength);
         if (!XAead.Decrypt(peer.CookieKey, stored.AsSpan(macOffset, Envelope.MacLength), msg.CookieEncrypted, cookieValue.Expose()))
-        {
-            cookieValue.Dispose();
             return HandleOutcome.Reject(MessageType.CookieReply, RejectionKind.BadAuthTag, "cookie does not decrypt");
-        }
         handshake.CookieValue.Dispose();
-        handshake.CookieValue = cookieValue;
+        handshake.CookieValue = cookieValue.Clone();
         return HandleOutcome.Accept(MessageType.CookieReply, peer, Retransmission(handshake));
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Rosenpass.Reference.Crypto;
 using Rosenpass.Reference.Protocol.Messages;
 
@@ -16,10 +15,11 @@ public sealed partial class Server
         double now = _clock.Now;
         var msg = new InitHello();
         // The cookie value our envelopes carry until a CookieReply brings a real one (spec §8.2).
-        var cookieValue = Secret.Random(16, _random);
+        // Every secret is a local until the commit below hands a copy to the handshake; `using` zeroes the locals.
+        using var cookieValue = Secret.Random(CookieValueLength, _random);
 
         // IHI1: ck = init(spkr), the responder's public key.
-        var ck = Traced(ChainingKey.Init(peer.Labels, peer.ChainingKeyInit));
+        using var ck = Traced(ChainingKey.Init(peer.Labels, peer.ChainingKeyInit));
         TraceCk("IHI1", ck);
 
         // IHI2: sidi = random(4).
@@ -29,7 +29,7 @@ public sealed partial class Server
         TraceOperation("IHI2", "random", "sidi");
 
         // IHI3: (eski, epki) = EKEM.keygen().
-        var eski = new Secret(_ephemeralKem.SecretKeyLength);
+        using var eski = new Secret(_ephemeralKem.SecretKeyLength);
         _ephemeralKem.GenerateKeyPair(msg.Epki, eski.Expose());
         Trace("IHI3", "epki", msg.Epki);
         TraceOperation("IHI3", "keygen", "EKEM", "eski", "epki");
@@ -61,8 +61,8 @@ public sealed partial class Server
         DropHandshake(peer);
         var handshake = new InitiatorHandshake
         {
-            Sidi = sidi, Ck = ck, Eski = eski, Epki = msg.Epki, Next = HandshakeNext.RespHello, CreatedAt = now,
-            CookieValue = cookieValue, StoredMessage = [],
+            Sidi = sidi, Ck = ck.Clone(), Eski = eski.Clone(), Epki = msg.Epki, Next = HandshakeNext.RespHello, CreatedAt = now,
+            CookieValue = cookieValue.Clone(), StoredMessage = [],
         };
         peer.Handshake = handshake;
         _sessionIndex[SidKey(sidi)] = peer;
@@ -95,8 +95,8 @@ public sealed partial class Server
 
         TraceOperation("RHI2", "lookup", "sidi");
 
-        // Work on a copy of ck: nothing is committed until every check has passed.
-        var ck = handshake.Ck.Clone();
+        // Work on a copy of ck: nothing is committed until every check has passed (`using` zeroes the copy).
+        using var ck = handshake.Ck.Clone();
 
         // RHI3: mix(sidr, sidi), with sidr from the message.
         ck.Mix(msg.Sidr, msg.Sidi);
@@ -116,10 +116,7 @@ public sealed partial class Server
 
         // RHI7: decrypt_and_mix(auth).
         if (!ck.DecryptAndMix(msg.Auth, []))
-        {
-            ck.Dispose();
             return HandleOutcome.Reject(MessageType.RespHello, RejectionKind.BadAuthTag, "RespHello auth does not verify");
-        }
         TraceCk("RHI7", ck);
 
         // ICI3: mix(sidi, sidr) and copy the biscuit into InitConf.
@@ -135,9 +132,10 @@ public sealed partial class Server
         Trace("ICI4", "auth", conf.Auth);
         TraceCk("ICI4", ck);
 
-        // ICI7: enter_live as initiator; the handshake stays (without ck) to retransmit InitConf until EmptyData.
+        // ICI7: enter_live as initiator, with its own copy of ck; the handshake stays (without ck) to retransmit
+        // InitConf until EmptyData.
         TraceOperation("ICI7", "enter_live", "initiator");
-        var session = EnterLive(Role.Initiator, ck, handshake.Sidi, msg.Sidr, now);
+        var session = EnterLive(Role.Initiator, ck.Clone(), handshake.Sidi, msg.Sidr, now);
         ReplaceSession(peer, session);
         msg.Sidr.CopyTo(handshake.Sidr);
         handshake.Ck.Dispose();
@@ -176,7 +174,7 @@ public sealed partial class Server
         ulong counter = msg.Counter;
         if (counter < session.Txnt)
             return HandleOutcome.Reject(MessageType.EmptyData, RejectionKind.StaleCounter, $"counter {counter} below {session.Txnt}");
-        if (!Aead.Decrypt(session.Txkt.Expose(), EmptyDataNonce(counter), [], msg.Auth, []))
+        if (!Aead.Decrypt(session.Txkt.Expose(), TransportNonce(counter), [], msg.Auth, []))
             return HandleOutcome.Reject(MessageType.EmptyData, RejectionKind.BadAuthTag, "EmptyData auth does not verify");
 
         // Commit. Upstream stores the counter before decrypting; we do it after, so a forged EmptyData changes nothing.
@@ -185,37 +183,11 @@ public sealed partial class Server
         return HandleOutcome.Accept(MessageType.EmptyData, peer, null);
     }
 
-    /// <summary>The nonce of a transport message: the counter (u64 little-endian) followed by four zero bytes (spec §6.4).</summary>
-    private static byte[] EmptyDataNonce(ulong counter)
-    {
-        var nonce = new byte[Aead.NonceLength];
-        BinaryPrimitives.WriteUInt64LittleEndian(nonce, counter);
-        return nonce;
-    }
-
-    /// <summary>Writes type and payload into the send buffer, then seals it for <paramref name="peer"/>.</summary>
-    private byte[] Build(Peer peer, MessageType type, int length, SpanAction writePayload)
-    {
-        var message = _sendBuffer.AsSpan(0, length);
-        Envelope.WriteHeader(message, type);
-        writePayload(message[Envelope.HeaderLength..Envelope.MacOffset(length)]);
-        return Seal(peer, length);
-    }
-
-    private delegate void SpanAction(Span<byte> payload);
-
+    /// <summary>Keeps a copy of a message just sent, to retransmit until it is answered (spec §9.2).</summary>
     private void ScheduleFirstTransmission(InitiatorHandshake handshake, byte[] message, double now)
     {
         handshake.StoredMessage = (byte[])message.Clone(); // our own copy: a retransmission reseals its cookie in place
         handshake.RetransmitCount = 0;
         handshake.RetransmitAt = now + Timing.RetransmitDelay(0, NextUniform());
-    }
-
-    /// <summary>A uniform number in [0, 1) from the jitter source (53 random bits).</summary>
-    private double NextUniform()
-    {
-        Span<byte> bytes = stackalloc byte[8];
-        _jitter.Fill(bytes);
-        return (BinaryPrimitives.ReadUInt64LittleEndian(bytes) >> 11) * (1.0 / (1UL << 53));
     }
 }

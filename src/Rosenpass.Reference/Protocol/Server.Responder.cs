@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Rosenpass.Reference.Crypto;
 using Rosenpass.Reference.Protocol.Messages;
 
@@ -17,7 +18,7 @@ public sealed partial class Server
         {
             // Under load (spec §8.3, §8.5.4): without a valid cookie, a CookieReply instead of the decapsulation;
             // with one, the source must still have a token left.
-            if (!CookieIsValid(datagram, hostId))
+            if (!CookieIsValid(datagram, hostId, now))
                 return HandleOutcome.Accept(MessageType.InitHello, null, CreateCookieReply(datagram, hostId, now));
             if (!_load.TryTakeToken(hostId, now))
                 return HandleOutcome.Reject(MessageType.InitHello, RejectionKind.RateLimited, "this source's InitHello rate under load is used up");
@@ -39,7 +40,7 @@ public sealed partial class Server
         TraceCk("IHR5", ck);
 
         // IHR6: pidi = decrypt_and_mix(pidi_ct); the peer must be known, with this version.
-        byte[] pidi = new byte[32];
+        byte[] pidi = new byte[FieldLength.PeerId];
         if (!ck.DecryptAndMix(msg.PidiCt, pidi))
             return HandleOutcome.Reject(MessageType.InitHello, RejectionKind.BadAuthTag, "pidi_ct does not decrypt");
         TraceCk("IHR6", ck);
@@ -131,35 +132,49 @@ public sealed partial class Server
         var labels = Labels.For(version.Value);
 
         // ICR1: load_biscuit: decrypt it under the key it names, find the peer, restore ck, then mix(biscuit).
+        // The restored ck lives in the opened biscuit, which `using` zeroes however this method returns.
         byte[] ad = Biscuit.AdditionalData(_own[version.Value].BiscuitAdPrefix, labels, msg.Sidi, msg.Sidr);
-        using var plaintext = Biscuit.Open(_biscuitKeys[Biscuit.KeyIndex(msg.Biscuit)], ad, msg.Biscuit);
-        if (plaintext == null) return HandleOutcome.Reject(MessageType.InitConf, RejectionKind.BadBiscuit, "biscuit does not decrypt");
+        using var biscuit = Biscuit.Open(_biscuitKeys[Biscuit.KeyIndex(msg.Biscuit)], labels, ad, msg.Biscuit);
+        if (biscuit == null) return HandleOutcome.Reject(MessageType.InitConf, RejectionKind.BadBiscuit, "biscuit does not decrypt");
         TraceOperation("ICR1", "load_biscuit", "biscuit_ct");
-        var (pidi, biscuitNumber, storedCk) = Biscuit.Split(plaintext);
-        var peer = FindPeer(pidi);
-        if (peer == null)
-        {
-            Biscuit.Forget(storedCk);
-            return HandleOutcome.Reject(MessageType.InitConf, RejectionKind.UnknownPeer, "biscuit names no known peer");
-        }
+        var peer = FindPeer(biscuit.Pidi);
+        if (peer == null) return HandleOutcome.Reject(MessageType.InitConf, RejectionKind.UnknownPeer, "biscuit names no known peer");
         TraceOperation("ICR1", "find_peer", "pidi");
-        var ck = Traced(ChainingKey.FromValue(labels, storedCk));
-        Biscuit.Forget(storedCk);
+        var ck = Traced(biscuit.Ck);
         ck.Mix(msg.Biscuit);
         TraceCk("ICR1", ck);
+        if (peer.Version != version)
+            return HandleOutcome.Reject(MessageType.InitConf, RejectionKind.HashFunctionMismatch, $"peer is configured for {peer.Version}");
 
-        var rejection = FinishInitConf(peer, version.Value, ck, msg, biscuitNumber) ?? TieBreak(peer, biscuitNumber);
-        if (rejection != null)
-        {
-            ck.Dispose();
-            return HandleOutcome.Reject(MessageType.InitConf, rejection);
-        }
+        // ICR2: encrypt_and_mix(""): recomputes RespHello's auth, so ck matches the initiator's.
+        ck.EncryptAndMix([], stackalloc byte[Aead.TagLength]);
+        TraceCk("ICR2", ck);
 
-        // ICR6: biscuit_used = biscuit_no. ICR7: enter_live as responder; our own initiation with this peer ends.
-        peer.BiscuitUsed = biscuitNumber;
+        // ICR3: mix(sidi, sidr).
+        ck.Mix(msg.Sidi, msg.Sidr);
+        TraceCk("ICR3", ck);
+
+        // ICR4: decrypt_and_mix(auth).
+        if (!ck.DecryptAndMix(msg.Auth, []))
+            return HandleOutcome.Reject(MessageType.InitConf, RejectionKind.BadAuthTag, "InitConf auth does not verify");
+        TraceCk("ICR4", ck);
+
+        // ICR5: the biscuit number must exceed the last one used, compared in constant time (spec §7.3).
+        if (ConstantTime.CompareLittleEndian(biscuit.Number, peer.BiscuitUsed) <= 0)
+            return HandleOutcome.Reject(MessageType.InitConf, RejectionKind.ReplayedBiscuit, "biscuit number already used");
+        TraceOperation("ICR5", "require_greater", "biscuit_no", "biscuit_used");
+
+        // Tie-break, rule 2 (spec §9.6): with a peer we lead, a handshake that ran at the same time as ours loses.
+        if (TieBreak(peer, biscuit.Number) is { } concurrent)
+            return HandleOutcome.Reject(MessageType.InitConf, concurrent);
+
+        // Every check has passed. ICR6: biscuit_used = biscuit_no.
+        peer.BiscuitUsed = biscuit.Number;
         TraceOperation("ICR6", "assign", "biscuit_used", "biscuit_no");
+
+        // ICR7: enter_live as responder, with its own copy of ck; our own initiation with this peer ends.
         TraceOperation("ICR7", "enter_live", "responder");
-        var session = EnterLive(Role.Responder, ck, msg.Sidi, msg.Sidr, now);
+        var session = EnterLive(Role.Responder, ck.Clone(), msg.Sidi, msg.Sidr, now);
         ReplaceSession(peer, session);
         DropHandshake(peer);
         byte[] emptyData = BuildEmptyData(peer, session);
@@ -174,34 +189,10 @@ public sealed partial class Server
     /// handshake with that peer emitted its key belongs to a handshake that ran at the same time as ours; ours wins,
     /// so its key is not taken. The peer takes ours when our InitConf reaches it, which ends its handshake (ICR7).
     /// </summary>
-    private static Rejection? TieBreak(Peer peer, byte[] biscuitNumber) =>
+    private static Rejection? TieBreak(Peer peer, ReadOnlySpan<byte> biscuitNumber) =>
         peer.LeadsTieBreak && peer.BiscuitCounterAtOwnKey is { } mark && ConstantTime.CompareLittleEndian(biscuitNumber, mark) < 0
             ? new Rejection(RejectionKind.ConcurrentHandshake, "this handshake ran at the same time as ours, which wins")
             : null;
-
-    /// <summary>ICR2 to ICR5: the checks that follow loading the biscuit. Null when all pass.</summary>
-    private Rejection? FinishInitConf(Peer peer, ProtocolVersion version, ChainingKey ck, InitConf msg, byte[] biscuitNumber)
-    {
-        if (peer.Version != version) return new Rejection(RejectionKind.HashFunctionMismatch, $"peer is configured for {peer.Version}");
-
-        // ICR2: encrypt_and_mix(""): recomputes RespHello's auth, so ck matches the initiator's.
-        ck.EncryptAndMix([], stackalloc byte[Aead.TagLength]);
-        TraceCk("ICR2", ck);
-
-        // ICR3: mix(sidi, sidr).
-        ck.Mix(msg.Sidi, msg.Sidr);
-        TraceCk("ICR3", ck);
-
-        // ICR4: decrypt_and_mix(auth).
-        if (!ck.DecryptAndMix(msg.Auth, [])) return new Rejection(RejectionKind.BadAuthTag, "InitConf auth does not verify");
-        TraceCk("ICR4", ck);
-
-        // ICR5: the biscuit number must exceed the last one used, compared in constant time (spec §7.3).
-        if (ConstantTime.CompareLittleEndian(biscuitNumber, peer.BiscuitUsed) <= 0)
-            return new Rejection(RejectionKind.ReplayedBiscuit, "biscuit number already used");
-        TraceOperation("ICR5", "require_greater", "biscuit_no", "biscuit_used");
-        return null;
-    }
 
     /// <summary>
     /// EmptyData (spec §6.4): sid = sidt, ctr = txnm (then txnm + 1), auth = AEAD(txkm, ctr ‖ 0⁴, "", "").
@@ -211,8 +202,8 @@ public sealed partial class Server
         var data = new EmptyData();
         session.Sidt.CopyTo(data.Sid);
         ulong counter = session.Txnm++;
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(data.Ctr, counter);
-        Aead.Encrypt(session.Txkm.Expose(), EmptyDataNonce(counter), [], [], data.Auth);
+        BinaryPrimitives.WriteUInt64LittleEndian(data.Ctr, counter);
+        Aead.Encrypt(session.Txkm.Expose(), TransportNonce(counter), [], [], data.Auth);
         byte[] bytes = Build(peer, MessageType.EmptyData, EmptyData.Length, data.Write);
         Trace("ICR7", "EmptyData", bytes);
         return bytes;

@@ -34,7 +34,7 @@ public sealed partial class Server
         if (peer.Session is { } dead && Timing.HasHappened(dead.DieAt, now))
         {
             DropSession(peer);
-            events.Add(new KeyStale(peer, Crypto.Secret.Random(32, _random)));
+            events.Add(new KeyStale(peer, Crypto.Secret.Random(Crypto.KeyedHash.OutputLength, _random)));
         }
 
         if (peer.Initiates && peer.Handshake == null && (peer.Session == null || Timing.HasHappened(peer.Session.RetireAt, now)))

@@ -10,7 +10,8 @@ namespace Rosenpass.Reference.Protocol;
 /// A Rosenpass server (spec §10): our static key pair, the peers, the session index, biscuit keys and the
 /// biscuit counter, cookie secrets. It turns incoming datagrams into responses and key events
 /// (<see cref="HandleMessage"/>) and time into initiations, retransmissions and stale keys (<see cref="Poll"/>).
-/// It touches no sockets and no files. The roles live in Server.Initiator.cs and Server.Responder.cs.
+/// It touches no sockets and no files. The roles live in Server.Initiator.cs and Server.Responder.cs, each in
+/// protocol order; what both roles use to build and seal messages is here.
 /// </summary>
 public sealed partial class Server : IDisposable
 {
@@ -49,8 +50,8 @@ public sealed partial class Server : IDisposable
     public Server(byte[] publicKey, Secret secretKey, ServerOptions? options = null)
     {
         options ??= new ServerOptions();
-        if (publicKey.Length != McEliece460896.PublicKeyBytes) throw new ArgumentException("public key must be 524160 bytes");
-        if (secretKey.Length != McEliece460896.SecretKeyBytes) throw new ArgumentException("secret key must be 13608 bytes");
+        if (publicKey.Length != McEliece460896.PublicKeyLength) throw new ArgumentException("public key must be 524160 bytes");
+        if (secretKey.Length != McEliece460896.SecretKeyLength) throw new ArgumentException("secret key must be 13608 bytes");
         _spkm = publicKey;
         _sskm = secretKey;
         _random = options.Random;
@@ -63,7 +64,7 @@ public sealed partial class Server : IDisposable
         _tieBreak = options.TieBreak;
         // Upstream draws the cookie secrets, then the biscuit keys, when a server is made (vectors inject them so).
         _cookieSecrets = new RotatingKeys(16, Timing.CookieSecretEpoch, _random);
-        _biscuitKeys = new RotatingKeys(32, Timing.BiscuitEpoch, _random);
+        _biscuitKeys = new RotatingKeys(XAead.KeyLength, Timing.BiscuitEpoch, _random);
         _biscuitCounter[0] = 1; // the first biscuit number is 1 (spec §7.3)
         foreach (var version in new[] { ProtocolVersion.V02, ProtocolVersion.V03 })
         {
@@ -88,7 +89,7 @@ public sealed partial class Server : IDisposable
     public Peer AddPeer(byte[] publicKey, Secret? psk = null, ProtocolVersion version = ProtocolVersion.V02,
         OskDomainSeparator? outputKeySeparator = null, bool initiates = true)
     {
-        if (publicKey.Length != McEliece460896.PublicKeyBytes) throw new ArgumentException("peer public key must be 524160 bytes");
+        if (publicKey.Length != McEliece460896.PublicKeyLength) throw new ArgumentException("peer public key must be 524160 bytes");
         if (psk != null && psk.Length != 32) throw new ArgumentException("psk must be 32 bytes");
         var peer = new Peer(_peers.Count, publicKey, psk ?? new Secret(32), version, outputKeySeparator ?? OskDomainSeparator.WireGuardPsk,
             initiates, _spkm, _tieBreak);
@@ -142,6 +143,17 @@ public sealed partial class Server : IDisposable
     private Peer? FindPeer(ReadOnlySpan<byte> peerId) =>
         _peersById.GetValueOrDefault(Convert.ToHexString(peerId));
 
+    /// <summary>Writes type and payload into the send buffer, then seals it for <paramref name="peer"/>.</summary>
+    private byte[] Build(Peer peer, MessageType type, int length, SpanAction writePayload)
+    {
+        var message = _sendBuffer.AsSpan(0, length);
+        Envelope.WriteHeader(message, type);
+        writePayload(message[Envelope.HeaderLength..Envelope.MacOffset(length)]);
+        return Seal(peer, length);
+    }
+
+    private delegate void SpanAction(Span<byte> payload);
+
     /// <summary>
     /// Finishes a message to <paramref name="peer"/> in the send buffer: the mac always, the cookie only while we
     /// hold a handshake with that peer (spec §8.2). Returns a copy of the finished bytes.
@@ -154,12 +166,28 @@ public sealed partial class Server : IDisposable
         return message.ToArray();
     }
 
+    /// <summary>The nonce of a transport message: the counter (u64 little-endian) followed by four zero bytes (spec §6.4).</summary>
+    private static byte[] TransportNonce(ulong counter)
+    {
+        var nonce = new byte[Aead.NonceLength];
+        BinaryPrimitives.WriteUInt64LittleEndian(nonce, counter);
+        return nonce;
+    }
+
     /// <summary>A session id that no handshake or session of ours uses (spec §10.1).</summary>
     private byte[] DrawSessionId()
     {
-        var sid = new byte[4];
+        var sid = new byte[FieldLength.SessionId];
         do { _random.Fill(sid); } while (_sessionIndex.ContainsKey(SidKey(sid)));
         return sid;
+    }
+
+    /// <summary>A uniform number in [0, 1) from the jitter source (53 random bits), for retransmission delays (spec §9.2).</summary>
+    private double NextUniform()
+    {
+        Span<byte> bytes = stackalloc byte[8];
+        _jitter.Fill(bytes);
+        return (BinaryPrimitives.ReadUInt64LittleEndian(bytes) >> 11) * (1.0 / (1UL << 53));
     }
 
     private static uint SidKey(ReadOnlySpan<byte> sid) => BinaryPrimitives.ReadUInt32LittleEndian(sid);
@@ -229,7 +257,7 @@ public sealed partial class Server : IDisposable
     /// <summary>The output key (spec §4.6): osk = KH(ck, separator).</summary>
     private static Secret OutputKey(Peer peer, Session session)
     {
-        var osk = new Secret(32);
+        var osk = new Secret(KeyedHash.OutputLength);
         peer.Labels.Hash.Compute(session.Ck.Value, peer.OskSeparatorValue, osk.Expose());
         return osk;
     }

@@ -267,8 +267,8 @@ public partial class UnderAttackTests(KeyPairFixture keys, ITestOutputHelper log
     {
         byte[] publicKeyB = File.ReadAllBytes(folder.File("b.pk"));
         var random = new Random(20261201);
-        var unknownPublicKey = new byte[McEliece460896.PublicKeyBytes];
-        var unknownSecretKey = new byte[McEliece460896.SecretKeyBytes];
+        var unknownPublicKey = new byte[McEliece460896.PublicKeyLength];
+        var unknownSecretKey = new byte[McEliece460896.SecretKeyLength];
         random.NextBytes(unknownPublicKey);
         random.NextBytes(unknownSecretKey);
         using var stranger = new Server(unknownPublicKey, Secret.CopyOf(unknownSecretKey));

@@ -36,7 +36,7 @@ public class McElieceDifferentialTests : IClassFixture<McElieceDifferentialTests
             var kem = new McEliece460896(SystemRandom.Instance);
             for (int i = 0; i < 2; i++)
             {
-                byte[] pk = new byte[McEliece460896.PublicKeyBytes], sk = new byte[McEliece460896.SecretKeyBytes];
+                byte[] pk = new byte[McEliece460896.PublicKeyLength], sk = new byte[McEliece460896.SecretKeyLength];
                 kem.GenerateKeyPair(pk, sk);
                 pairs.Add((pk, sk));
             }
@@ -48,7 +48,7 @@ public class McElieceDifferentialTests : IClassFixture<McElieceDifferentialTests
 
     private static byte[] Ours(byte[] ct, byte[] sk)
     {
-        byte[] key = new byte[McEliece460896.SharedKeyBytes];
+        byte[] key = new byte[McEliece460896.SharedKeyLength];
         new McEliece460896(SystemRandom.Instance).Decapsulate(key, ct, sk);
         return key;
     }
@@ -70,7 +70,7 @@ public class McElieceDifferentialTests : IClassFixture<McElieceDifferentialTests
         Gen.Select(KeyIndex, Gen.Byte.Array[48]).Sample((index, seed) =>
         {
             var (pk, sk) = _keys.Pairs[index];
-            byte[] ct = new byte[McEliece460896.CiphertextBytes], key = new byte[McEliece460896.SharedKeyBytes];
+            byte[] ct = new byte[McEliece460896.CiphertextLength], key = new byte[McEliece460896.SharedKeyLength];
             using (var random = new NistCtrDrbg(seed)) new McEliece460896(random).Encapsulate(ct, key, pk);
             using var sameRandom = new NistCtrDrbg(seed);
             using var reference = new CmceKemGenerator(BouncyCastleRandom.Over(sameRandom))
@@ -85,7 +85,7 @@ public class McElieceDifferentialTests : IClassFixture<McElieceDifferentialTests
     [Fact]
     public void Random_ciphertexts_are_rejected_alike()
     {
-        Gen.Select(KeyIndex, Gen.Byte.Array[McEliece460896.CiphertextBytes])
+        Gen.Select(KeyIndex, Gen.Byte.Array[McEliece460896.CiphertextLength])
             .Sample((index, ct) => AssertSameDecapsulation(ct, _keys.Pairs[index].Sk), iter: 350);
     }
 
@@ -101,7 +101,7 @@ public class McElieceDifferentialTests : IClassFixture<McElieceDifferentialTests
         Gen.Select(KeyIndex, Gen.OneOf(flipped, weighted)).Sample((index, c) =>
         {
             var (pk, sk) = _keys.Pairs[index];
-            byte[] ct = new byte[McEliece460896.CiphertextBytes];
+            byte[] ct = new byte[McEliece460896.CiphertextLength];
             using var random = new NistCtrDrbg(c.seed);
             if (c.weight == 0)
             {
@@ -133,7 +133,7 @@ public class McElieceDifferentialTests : IClassFixture<McElieceDifferentialTests
     public void The_differential_check_fails_on_one_flipped_byte()
     {
         var (pk, sk) = _keys.Pairs[1];
-        byte[] ct = new byte[McEliece460896.CiphertextBytes];
+        byte[] ct = new byte[McEliece460896.CiphertextLength];
         new McEliece460896(SystemRandom.Instance).Encapsulate(ct, new byte[32], pk);
         AssertSameDecapsulation(ct, sk);
         Assert.ThrowsAny<Exception>(() => AssertSameDecapsulation(ct, sk, fault: true));

@@ -30,14 +30,14 @@ public class McElieceKatTests
     {
         using var drbg = new NistCtrDrbg(Case.Value.Seed);
         drbg.Fill(new byte[32]); // crypto_kem_keypair: randombytes(seed, 32); everything else it derives by SHAKE256
-        byte[] ct = new byte[McEliece460896.CiphertextBytes], ss = new byte[McEliece460896.SharedKeyBytes];
+        byte[] ct = new byte[McEliece460896.CiphertextLength], ss = new byte[McEliece460896.SharedKeyLength];
         new McEliece460896(drbg).Encapsulate(ct, ss, pk);
         return (ct, ss);
     }
 
     private static byte[] Decapsulate(byte[] ct, byte[] sk)
     {
-        byte[] ss = new byte[McEliece460896.SharedKeyBytes];
+        byte[] ss = new byte[McEliece460896.SharedKeyLength];
         new McEliece460896(SystemRandom.Instance).Decapsulate(ss, ct, sk);
         return ss;
     }
@@ -48,8 +48,8 @@ public class McElieceKatTests
         // PQClean's nistkat-sha256 for mceliece460896 (META.yml): the SHA-256 of the whole count-0 output.
         Assert.Equal("03124a66e44aea18a3c1fcd63be22f2217ec5514b7d84166b1da71094c251769",
             Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(KatPath))));
-        Assert.Equal(McEliece460896.PublicKeyBytes, Case.Value.Pk.Length);
-        Assert.Equal(McEliece460896.SecretKeyBytes, Case.Value.Sk.Length);
+        Assert.Equal(McEliece460896.PublicKeyLength, Case.Value.Pk.Length);
+        Assert.Equal(McEliece460896.SecretKeyLength, Case.Value.Sk.Length);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public class McElieceTests
         // Alternating keys on one thread (whose workspace is reused) must each round-trip.
         byte[] pkA = UpstreamVector.Value(UpstreamVector.PeerAPublicKey), skA = UpstreamVector.Value(UpstreamVector.PeerASecretKey);
         byte[] pkB = UpstreamVector.Value(UpstreamVector.PeerBPublicKey), skB = UpstreamVector.Value(UpstreamVector.PeerBSecretKey);
-        byte[] ct = new byte[McEliece460896.CiphertextBytes], sent = new byte[32], received = new byte[32];
+        byte[] ct = new byte[McEliece460896.CiphertextLength], sent = new byte[32], received = new byte[32];
         foreach (var (pk, sk) in new[] { (pkA, skA), (pkB, skB), (pkA, skA) })
         {
             Kem.Encapsulate(ct, sent, pk);
@@ -52,7 +52,7 @@ public class McElieceTests
     [Fact]
     public void Encapsulation_round_trips_against_upstreams_key_pair()
     {
-        byte[] ct = new byte[McEliece460896.CiphertextBytes], sent = new byte[32], received = new byte[32];
+        byte[] ct = new byte[McEliece460896.CiphertextLength], sent = new byte[32], received = new byte[32];
         Kem.Encapsulate(ct, sent, UpstreamVector.Value(UpstreamVector.PeerBPublicKey));
         Kem.Decapsulate(received, ct, UpstreamVector.Value(UpstreamVector.PeerBSecretKey));
         Assert.Equal(sent, received);
@@ -62,7 +62,7 @@ public class McElieceTests
     [Fact]
     public void Key_generation_gives_exact_sizes_and_a_working_pair()
     {
-        byte[] pk = new byte[McEliece460896.PublicKeyBytes], sk = new byte[McEliece460896.SecretKeyBytes];
+        byte[] pk = new byte[McEliece460896.PublicKeyLength], sk = new byte[McEliece460896.SecretKeyLength];
         Kem.GenerateKeyPair(pk, sk);
         byte[] ct = new byte[156], sent = new byte[32], received = new byte[32];
         Kem.Encapsulate(ct, sent, pk);
@@ -73,8 +73,8 @@ public class McElieceTests
     [Fact]
     public void Wrong_lengths_are_rejected()
     {
-        Assert.Throws<ArgumentException>(() => Kem.Decapsulate(new byte[32], new byte[155], new byte[McEliece460896.SecretKeyBytes]));
-        Assert.Throws<ArgumentException>(() => Kem.Encapsulate(new byte[156], new byte[24], new byte[McEliece460896.PublicKeyBytes]));
+        Assert.Throws<ArgumentException>(() => Kem.Decapsulate(new byte[32], new byte[155], new byte[McEliece460896.SecretKeyLength]));
+        Assert.Throws<ArgumentException>(() => Kem.Encapsulate(new byte[156], new byte[24], new byte[McEliece460896.PublicKeyLength]));
     }
 }
 

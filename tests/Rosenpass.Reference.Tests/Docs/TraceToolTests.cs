@@ -7,8 +7,8 @@ namespace Rosenpass.Reference.Tests.Docs;
 /// <summary><c>rosenpass trace</c>: one handshake, every traced value with its step and spec section.</summary>
 public class TraceToolTests
 {
-    private static readonly KeyPair A = new(UpstreamVector.Value(UpstreamVector.PeerAPublicKey), UpstreamVector.Value(UpstreamVector.PeerASecretKey));
-    private static readonly KeyPair B = new(UpstreamVector.Value(UpstreamVector.PeerBPublicKey), UpstreamVector.Value(UpstreamVector.PeerBSecretKey));
+    private static readonly KeyPair A = new(UpstreamVector.Value(UpstreamVector.PeerAPublicKey), Secret.CopyOf(UpstreamVector.Value(UpstreamVector.PeerASecretKey)));
+    private static readonly KeyPair B = new(UpstreamVector.Value(UpstreamVector.PeerBPublicKey), Secret.CopyOf(UpstreamVector.Value(UpstreamVector.PeerBSecretKey)));
 
     [Theory]
     [InlineData(ProtocolVersion.V02)]

@@ -1,3 +1,5 @@
+using Rosenpass.Reference.Crypto;
+
 namespace Rosenpass.Reference.Protocol.Messages;
 
 /// <summary>
@@ -5,14 +7,22 @@ namespace Rosenpass.Reference.Protocol.Messages;
 /// type(1) ‖ reserved(3) ‖ sid[4] ‖ cookie_encrypted[56 = nonce 24 ‖ ct 16 ‖ tag 16] ‖ padding,
 /// padded with random bytes to the size of an InitHello (1060) so that it amplifies nothing.
 /// </summary>
-public sealed class CookieReply
+public sealed class CookieReply : IMessage
 {
-    public const int HeaderLength = 4;
-    public const int EncryptedCookieLength = 56;
-    public const int Length = InitHello.Length;
-    public const int PaddingOffset = HeaderLength + 4 + EncryptedCookieLength;
+    public MessageType Type => MessageType.CookieReply;
 
-    public byte[] Sid { get; } = new byte[4];
+    public const int HeaderLength = Envelope.HeaderLength;
+
+    /// <summary>cookie_value: 16 bytes (spec §8.3).</summary>
+    public const int CookieValueLength = 16;
+
+    /// <summary>cookie_encrypted = nonce ‖ XAEAD(cookie_value) ‖ tag.</summary>
+    public const int EncryptedCookieLength = XAead.Overhead + CookieValueLength;
+
+    public const int Length = InitHello.Length;
+    public const int PaddingOffset = HeaderLength + FieldLength.SessionId + EncryptedCookieLength;
+
+    public byte[] Sid { get; } = new byte[FieldLength.SessionId];
     public byte[] CookieEncrypted { get; } = new byte[EncryptedCookieLength];
 
     /// <summary>Reads from a whole datagram of exactly <see cref="Length"/> bytes; the padding is ignored.</summary>

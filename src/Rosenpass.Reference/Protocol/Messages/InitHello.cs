@@ -1,19 +1,28 @@
+using Rosenpass.Reference.Crypto;
+using Rosenpass.Reference.Crypto.Kyber512;
+
 namespace Rosenpass.Reference.Protocol.Messages;
 
 /// <summary>
 /// InitHello, 0x81, initiator → responder (spec §5.2). Payload 1024 bytes, 1060 on the wire:
 /// sidi[4] ‖ epki[800] ‖ sctr[156] ‖ pidi_ct[48] ‖ auth[16].
 /// </summary>
-public sealed class InitHello
+public sealed class InitHello : IMessage
 {
-    public const int PayloadLength = 1024;
+    public MessageType Type => MessageType.InitHello;
+
+    public const int PayloadLength = FieldLength.SessionId + Kyber512Kem.PublicKeyLength + McEliece460896.CiphertextLength
+        + FieldLength.PeerIdCiphertext + FieldLength.Auth;
     public const int Length = Envelope.Overhead + PayloadLength;
 
-    public byte[] Sidi { get; } = new byte[4];
-    public byte[] Epki { get; } = new byte[800];
-    public byte[] Sctr { get; } = new byte[156];
-    public byte[] PidiCt { get; } = new byte[48];
-    public byte[] Auth { get; } = new byte[16];
+    /// <summary>Where sidi starts in the whole message: it opens the payload (a CookieReply echoes it, spec §8.3).</summary>
+    public const int SidiOffset = Envelope.HeaderLength;
+
+    public byte[] Sidi { get; } = new byte[FieldLength.SessionId];
+    public byte[] Epki { get; } = new byte[Kyber512Kem.PublicKeyLength];
+    public byte[] Sctr { get; } = new byte[McEliece460896.CiphertextLength];
+    public byte[] PidiCt { get; } = new byte[FieldLength.PeerIdCiphertext];
+    public byte[] Auth { get; } = new byte[FieldLength.Auth];
 
     /// <summary>Reads the fields from a payload of exactly <see cref="PayloadLength"/> bytes.</summary>
     public static InitHello Read(ReadOnlySpan<byte> payload)

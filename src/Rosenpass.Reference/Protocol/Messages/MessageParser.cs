@@ -35,7 +35,7 @@ public static class MessageParser
     /// Parses a datagram into its message object (InitHello, RespHello, InitConf, EmptyData or CookieReply),
     /// or returns the rejection. The envelope's mac and cookie are not checked here (spec §8).
     /// </summary>
-    public static Rejection? TryParse(ReadOnlySpan<byte> datagram, out object? message)
+    public static Rejection? TryParse(ReadOnlySpan<byte> datagram, out IMessage? message)
     {
         message = null;
         var rejection = CheckFrame(datagram, out var type);

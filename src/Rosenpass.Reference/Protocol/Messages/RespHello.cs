@@ -1,3 +1,6 @@
+using Rosenpass.Reference.Crypto;
+using Rosenpass.Reference.Crypto.Kyber512;
+
 namespace Rosenpass.Reference.Protocol.Messages;
 
 /// <summary>
@@ -5,16 +8,19 @@ namespace Rosenpass.Reference.Protocol.Messages;
 /// sidr[4] ‖ sidi[4] ‖ ecti[768] ‖ scti[156] ‖ auth[16] ‖ biscuit[116].
 /// auth precedes the biscuit on the wire although it is computed after it (RHR6, then RHR7).
 /// </summary>
-public sealed class RespHello
+public sealed class RespHello : IMessage
 {
-    public const int PayloadLength = 1064;
+    public MessageType Type => MessageType.RespHello;
+
+    public const int PayloadLength = 2 * FieldLength.SessionId + Kyber512Kem.CiphertextLength + McEliece460896.CiphertextLength
+        + FieldLength.Auth + Protocol.Biscuit.CiphertextLength;
     public const int Length = Envelope.Overhead + PayloadLength;
 
-    public byte[] Sidr { get; } = new byte[4];
-    public byte[] Sidi { get; } = new byte[4];
-    public byte[] Ecti { get; } = new byte[768];
-    public byte[] Scti { get; } = new byte[156];
-    public byte[] Auth { get; } = new byte[16];
+    public byte[] Sidr { get; } = new byte[FieldLength.SessionId];
+    public byte[] Sidi { get; } = new byte[FieldLength.SessionId];
+    public byte[] Ecti { get; } = new byte[Kyber512Kem.CiphertextLength];
+    public byte[] Scti { get; } = new byte[McEliece460896.CiphertextLength];
+    public byte[] Auth { get; } = new byte[FieldLength.Auth];
     public byte[] Biscuit { get; } = new byte[Protocol.Biscuit.CiphertextLength];
 
     public static RespHello Read(ReadOnlySpan<byte> payload)

@@ -1,14 +1,14 @@
 using Rosenpass.Reference.Protocol.Messages;
 using Rosenpass.Reference.Tests.Vectors;
 
-namespace Rosenpass.Reference.Tests.Mutation;
+namespace Rosenpass.Reference.Tests.Protocol;
 
 /// <summary>
 /// MessageParser.TryParse's dispatch (beside Protocol/MessageFormatTests.cs, which reads payloads directly): each
 /// recorded message comes back as its own type, read from the right part of the datagram. Session ids are compared
 /// with the vector entries that recorded them (upstream-facts §4: 14 sidi, 32 sidr).
 /// </summary>
-public class MessageParserMutationTests
+public class MessageParserTests
 {
     private static T Parse<T>(byte[] datagram)
     {

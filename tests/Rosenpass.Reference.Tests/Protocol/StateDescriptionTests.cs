@@ -1,15 +1,14 @@
 using Rosenpass.Reference.Protocol;
-using Rosenpass.Reference.Tests.Protocol;
-using static Rosenpass.Reference.Tests.Mutation.DescribedState;
+using static Rosenpass.Reference.Tests.Protocol.DescribedState;
 
-namespace Rosenpass.Reference.Tests.Mutation;
+namespace Rosenpass.Reference.Tests.Protocol;
 
 /// <summary>
 /// <see cref="Server.DescribeState"/> is what the "a rejected message changes no state" tests compare, so it must show
 /// every part of the state (spec §10) and be deterministic. Each test changes one part through a legitimate operation
 /// and checks that the description shows it. Written to kill Stryker's mutants of Server.DescribeState and StateDigest.
 /// </summary>
-public class StateDescriptionMutationTests
+public class StateDescriptionTests
 {
     private static string PeerLine(Server server, int index) => Line(server, $"peer {index}:");
 

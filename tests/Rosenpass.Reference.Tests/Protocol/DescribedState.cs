@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using Rosenpass.Reference.Protocol;
 
-namespace Rosenpass.Reference.Tests.Mutation;
+namespace Rosenpass.Reference.Tests.Protocol;
 
 /// <summary>Reads lines of <see cref="Server.DescribeState"/>, as the mutation tests compare them.</summary>
 internal static class DescribedState

@@ -1,11 +1,10 @@
 using Rosenpass.Reference.Crypto;
 using Rosenpass.Reference.Protocol;
 using Rosenpass.Reference.Protocol.Messages;
-using Rosenpass.Reference.Tests.Protocol;
 using Rosenpass.Reference.Tests.Vectors;
-using static Rosenpass.Reference.Tests.Mutation.DescribedState;
+using static Rosenpass.Reference.Tests.Protocol.DescribedState;
 
-namespace Rosenpass.Reference.Tests.Mutation;
+namespace Rosenpass.Reference.Tests.Protocol;
 
 /// <summary>
 /// Session and key state that no message exchange of the other tests exposes: the two sessions of a handshake mirror
@@ -13,7 +12,7 @@ namespace Rosenpass.Reference.Tests.Mutation;
 /// while alive and erased by the poll (spec §8.3, §9.5), and the server refuses keys of the wrong size.
 /// Written to kill Stryker's surviving mutants of Server.cs, Server.Cookies.cs, Server.Timers.cs and RotatingKeys.cs.
 /// </summary>
-public class SessionStateMutationTests
+public class SessionStateTests
 {
     private static readonly byte[] Host = [.. Enumerable.Range(0, 30).Select(i => (byte)i)];
 

@@ -1,4 +1,4 @@
-namespace Rosenpass.Reference.Tests.Mutation;
+namespace Rosenpass.Reference.Tests.Crypto;
 
 /// <summary>The assertion the argument-guard tests share.</summary>
 internal static class Refusal

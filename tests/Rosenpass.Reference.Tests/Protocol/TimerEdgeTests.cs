@@ -3,14 +3,14 @@ using Rosenpass.Reference.Protocol;
 using Rosenpass.Reference.Protocol.Messages;
 using Rosenpass.Reference.Tests.Vectors;
 
-namespace Rosenpass.Reference.Tests.Mutation;
+namespace Rosenpass.Reference.Tests.Protocol;
 
 /// <summary>
 /// Timer details of spec §9 beside Protocol/TimerTests.cs: the retransmission formula and the event grace at their
 /// edges, which peers a poll initiates with, the exact next-poll time, the moment a handshake dies. Written to kill
 /// Stryker's mutants of Server.Timers.cs and Timing.cs; every expected time follows from the constants of spec §9.1.
 /// </summary>
-public sealed class TimerMutationTests : IDisposable
+public sealed class TimerEdgeTests : IDisposable
 {
     /// <summary>Jitter of all-zero bytes: u = 0, so every retransmission delay is the low end of its §9.2 range.</summary>
     private sealed class ZeroJitter : IRandomSource
@@ -23,7 +23,7 @@ public sealed class TimerMutationTests : IDisposable
     private readonly Server _b;
     private readonly Peer _peerB;
 
-    public TimerMutationTests()
+    public TimerEdgeTests()
     {
         _a = NewServer(UpstreamVector.PeerAPublicKey, UpstreamVector.PeerASecretKey);
         _b = NewServer(UpstreamVector.PeerBPublicKey, UpstreamVector.PeerBSecretKey);

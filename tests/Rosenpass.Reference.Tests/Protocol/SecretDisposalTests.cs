@@ -1,10 +1,9 @@
 using Rosenpass.Reference.Crypto;
 using Rosenpass.Reference.Protocol;
-using Rosenpass.Reference.Tests.Protocol;
 using Rosenpass.Reference.Tests.Vectors;
-using static Rosenpass.Reference.Tests.Mutation.DescribedState;
+using static Rosenpass.Reference.Tests.Protocol.DescribedState;
 
-namespace Rosenpass.Reference.Tests.Mutation;
+namespace Rosenpass.Reference.Tests.Protocol;
 
 /// <summary>
 /// Secrets are zeroed when the state holding them ends (spec §2.7): a server that is disposed, a session that a newer
@@ -12,7 +11,7 @@ namespace Rosenpass.Reference.Tests.Mutation;
 /// longer needs after RespHello. A disposed <see cref="Secret"/> refuses <see cref="Secret.Expose"/>, which is how
 /// these tests see the zeroing. Written to kill Stryker's statement mutants of the Dispose calls.
 /// </summary>
-public class DisposalMutationTests
+public class SecretDisposalTests
 {
     private static void AssertDisposed(Secret secret) => Assert.Throws<ObjectDisposedException>(() => secret.Expose().ToArray());
 
@@ -139,5 +138,38 @@ public class DisposalMutationTests
         keys.Dispose();
         AssertDisposed(first);
         AssertDisposed(second);
+    }
+
+    [Fact]
+    public void Disposing_a_server_disposes_its_peers_psks()
+    {
+        var pair = new ServerPair(pskAtA: Enumerable.Repeat((byte)7, 32).ToArray());
+        pair.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => pair.PeerB.Psk.Expose().ToArray());
+    }
+
+    [Fact]
+    public void An_opened_biscuit_holds_what_was_sealed_and_disposing_it_zeroes_its_chaining_key()
+    {
+        var labels = Labels.For(ProtocolVersion.V03);
+        using var key = Secret.Random(XAead.KeyLength, SystemRandom.Instance);
+        byte[] pidi = [.. Enumerable.Range(1, 32).Select(i => (byte)i)], number = new byte[Biscuit.NumberLength], ck = new byte[32];
+        number[0] = 5;
+        ck[31] = 0xc4;
+        byte[] ad = [1, 2, 3];
+        using var plaintext = Biscuit.Plaintext(pidi, number, ck);
+        byte[] sealedBiscuit = new byte[Biscuit.CiphertextLength];
+        Biscuit.Seal(key, 1, new byte[XAead.NonceLength], ad, plaintext, sealedBiscuit);
+
+        var opened = Biscuit.Open(key, labels, ad, sealedBiscuit);
+        Assert.NotNull(opened);
+        Assert.Equal(pidi, opened.Pidi);
+        Assert.Equal(number, opened.Number);
+        Assert.Equal(ck, opened.Ck.Value.ToArray());
+        opened.Dispose();
+        AssertDisposed(opened.Ck);
+
+        sealedBiscuit[^1] ^= 1;
+        Assert.Null(Biscuit.Open(key, labels, ad, sealedBiscuit));
     }
 }

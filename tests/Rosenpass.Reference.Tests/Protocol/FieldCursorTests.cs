@@ -1,12 +1,12 @@
 using Rosenpass.Reference.Protocol.Messages;
 
-namespace Rosenpass.Reference.Tests.Mutation;
+namespace Rosenpass.Reference.Tests.Protocol;
 
 /// <summary>
 /// FieldReader and FieldWriter (Protocol/Messages/FieldCursor.cs): End() is the check that a message layout's fields
 /// add up to its payload size. Written to kill Stryker's removals of those two checks.
 /// </summary>
-public class FieldCursorMutationTests
+public class FieldCursorTests
 {
     [Fact]
     public void Reader_end_refuses_a_source_with_bytes_left_over()

@@ -1,8 +1,8 @@
 using Rosenpass.Reference.Crypto;
 
-using static Rosenpass.Reference.Tests.Mutation.Refusal;
+using static Rosenpass.Reference.Tests.Crypto.Refusal;
 
-namespace Rosenpass.Reference.Tests.Mutation;
+namespace Rosenpass.Reference.Tests.Crypto;
 
 /// <summary>
 /// The argument guards of Aead, XAead, ConstantTime and Secret (spec §2.2, §2.3, §2.7): a wrong length is refused
@@ -10,7 +10,7 @@ namespace Rosenpass.Reference.Tests.Mutation;
 /// guards. Where the library below would refuse the length too (BouncyCastle, .NET's ChaCha20Poly1305), it throws
 /// an ArgumentException naming another parameter or none, so the ParamName is what tells our guard apart.
 /// </summary>
-public class CryptoGuardMutationTests
+public class ArgumentGuardTests
 {
     private const byte Untouched = 0xaa;
     private static readonly byte[] Key = new byte[32];

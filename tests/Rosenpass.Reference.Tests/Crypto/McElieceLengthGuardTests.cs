@@ -1,8 +1,8 @@
 using Rosenpass.Reference.Crypto;
 
-using static Rosenpass.Reference.Tests.Mutation.Refusal;
+using static Rosenpass.Reference.Tests.Crypto.Refusal;
 
-namespace Rosenpass.Reference.Tests.Mutation;
+namespace Rosenpass.Reference.Tests.Crypto;
 
 /// <summary>
 /// The length guards of McEliece460896 (spec §2.4): a span of the wrong size is refused with an ArgumentException
@@ -10,7 +10,7 @@ namespace Rosenpass.Reference.Tests.Mutation;
 /// the guards. Every other span has its right size, so only the guard under test can refuse the call; the random
 /// source throws when drawn from, so a missing guard fails fast instead of generating a key pair.
 /// </summary>
-public class McElieceLengthGuardMutationTests
+public class McElieceLengthGuardTests
 {
     private sealed class NoRandomness : IRandomSource
     {
@@ -28,8 +28,8 @@ public class McElieceLengthGuardMutationTests
     [InlineData("secretKey")]
     public void Key_generation_refuses_a_wrong_size_span_by_name(string wrong)
     {
-        byte[] pk = Sized("publicKey", wrong, McEliece460896.PublicKeyBytes);
-        byte[] sk = Sized("secretKey", wrong, McEliece460896.SecretKeyBytes);
+        byte[] pk = Sized("publicKey", wrong, McEliece460896.PublicKeyLength);
+        byte[] sk = Sized("secretKey", wrong, McEliece460896.SecretKeyLength);
         AssertRefusedNaming(wrong, () => Kem.GenerateKeyPair(pk, sk));
     }
 
@@ -39,9 +39,9 @@ public class McElieceLengthGuardMutationTests
     [InlineData("publicKey")]
     public void Encapsulation_refuses_a_wrong_size_span_by_name(string wrong)
     {
-        byte[] ct = Sized("ciphertext", wrong, McEliece460896.CiphertextBytes);
-        byte[] shk = Sized("sharedKey", wrong, McEliece460896.SharedKeyBytes);
-        byte[] pk = Sized("publicKey", wrong, McEliece460896.PublicKeyBytes);
+        byte[] ct = Sized("ciphertext", wrong, McEliece460896.CiphertextLength);
+        byte[] shk = Sized("sharedKey", wrong, McEliece460896.SharedKeyLength);
+        byte[] pk = Sized("publicKey", wrong, McEliece460896.PublicKeyLength);
         AssertRefusedNaming(wrong, () => Kem.Encapsulate(ct, shk, pk));
     }
 
@@ -51,9 +51,9 @@ public class McElieceLengthGuardMutationTests
     [InlineData("secretKey")]
     public void Decapsulation_refuses_a_wrong_size_span_by_name(string wrong)
     {
-        byte[] shk = Sized("sharedKey", wrong, McEliece460896.SharedKeyBytes);
-        byte[] ct = Sized("ciphertext", wrong, McEliece460896.CiphertextBytes);
-        byte[] sk = Sized("secretKey", wrong, McEliece460896.SecretKeyBytes);
+        byte[] shk = Sized("sharedKey", wrong, McEliece460896.SharedKeyLength);
+        byte[] ct = Sized("ciphertext", wrong, McEliece460896.CiphertextLength);
+        byte[] sk = Sized("secretKey", wrong, McEliece460896.SecretKeyLength);
         AssertRefusedNaming(wrong, () => Kem.Decapsulate(shk, ct, sk));
     }
 }
