@@ -13,9 +13,9 @@ public static class KeyPairCheck
     public static bool Matches(ReadOnlySpan<byte> publicKey, Secret secretKey)
     {
         var kem = new McEliece460896(SystemRandom.Instance);
-        var ciphertext = new byte[kem.CiphertextLength];
-        using var sent = new Secret(kem.SharedKeyLength);
-        using var received = new Secret(kem.SharedKeyLength);
+        var ciphertext = new byte[McEliece460896.CiphertextLength];
+        using var sent = new Secret(McEliece460896.SharedKeyLength);
+        using var received = new Secret(McEliece460896.SharedKeyLength);
         kem.Encapsulate(ciphertext, sent.Expose(), publicKey);
         kem.Decapsulate(received.Expose(), ciphertext, secretKey.Expose());
         return CryptographicOperations.FixedTimeEquals(sent.Expose(), received.Expose());
