@@ -23,6 +23,7 @@ public static class Harness
         AssertTvTarget.Target,
         ConfigTarget.Target,
         KeyFilesTarget.Target,
+        CommandLineTarget.Target,
     ];
 
     public static FuzzTarget? Find(string name) => Targets.FirstOrDefault(t => t.Name == name);

@@ -62,4 +62,24 @@ public static class Seeds
         yield return ("empty", []);
         yield return ("short", Encoding.ASCII.GetBytes("AAAA"));
     }
+
+    /// <summary>Command lines as a user types them (NUL-separated), good and bad, incl. those issue #17 found crashing.</summary>
+    public static IEnumerable<(string, byte[])> CommandLines(UpstreamVector v)
+    {
+        string[][] lines =
+        [
+            ["--log-level", "INFO", "validate", "x.toml"],
+            ["--log-level", "loud", "validate", "x.toml"],
+            ["validate", "x.toml", "--log-level"],
+            ["-v", "-q", "--version"],
+            ["gen-keys", "-p", "k", "-s", "k", "--force"],
+            ["exchange", "-c", "saved.toml", "-f", "public-key", "a.pk", "secret-key", "a.sk", "listen", "127.0.0.1:9999", "verbose",
+                "peer", "public-key", "b.pk", "endpoint", "127.0.0.1:9998", "preshared-key", "psk", "outfile", "out",
+                "wireguard", "wg0", "PEER", "persistent-keepalive", "25"],
+            ["exchange-config", "--help"],
+            ["vectors", "check"],
+            ["trace", "--version", "V02"],
+        ];
+        foreach (var (line, i) in lines.Select((l, i) => (l, i))) yield return ($"line-{i}", Encoding.UTF8.GetBytes(string.Join('\0', line)));
+    }
 }

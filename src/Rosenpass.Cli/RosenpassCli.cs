@@ -14,11 +14,7 @@ public static class RosenpassCli
     /// <summary>Upstream's exit code for usage errors and for help shown because arguments were missing (clap).</summary>
     public const int UsageError = 2;
 
-    private static readonly Option<string?> LogLevelOption = new("--log-level")
-    {
-        Description = "Log level: off, error, warn, info, debug or trace (default: RUST_LOG, else error)",
-        Recursive = true,
-    };
+    private static readonly Option<string?> LogLevelOption = CreateLogLevelOption();
 
     private static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Log at info level", Recursive = true };
 
@@ -28,24 +24,47 @@ public static class RosenpassCli
 
     public static int Run(string[] args)
     {
-        var root = Build();
-        var parse = root.Parse(args);
-        Log.Level = ChosenLevel(parse);
+        var (parse, exitCode) = Prepare(Build(), args, Console.Error);
+        return exitCode ?? parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
+    }
+
+    /// <summary>
+    /// Everything before a command runs: parses <paramref name="args"/> and, for a command line with errors, writes
+    /// them to <paramref name="errors"/> and returns exit code 2; otherwise sets the log level and returns no exit
+    /// code, leaving the command to be invoked. Never throws (the command-line fuzz target holds it to that).
+    /// </summary>
+    public static (ParseResult Parse, int? ExitCode) Prepare(RootCommand root, IReadOnlyList<string> args, TextWriter errors)
+    {
+        // No @file response files: upstream (clap) has none, and "@x" must stay an ordinary argument (the cli fuzz
+        // target found "@." crashing the parser, which tried to read the folder "." as a response file).
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
         {
+            // Values of a command line with errors must not be read (System.CommandLine throws): no level to choose.
             // Like clap: the problems, a hint, and exit code 2 (upstream-facts §3.10).
-            foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {error.Message}");
-            Console.Error.WriteLine("For more information, try '--help'.");
-            return UsageError;
+            foreach (var error in parse.Errors) errors.WriteLine($"error: {error.Message}");
+            errors.WriteLine("For more information, try '--help'.");
+            return (parse, UsageError);
         }
-        return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
+        try
+        {
+            Log.Level = ChosenLevel(parse);
+        }
+        catch (InvalidOperationException e)
+        {
+            // System.CommandLine reports some arity problems of recursive options (given again after the subcommand)
+            // only when the value is read (found by the cli fuzz target): still a usage error, not a crash.
+            errors.WriteLine($"error: {e.Message}");
+            errors.WriteLine("For more information, try '--help'.");
+            return (parse, UsageError);
+        }
+        return (parse, null);
     }
 
     public static RootCommand Build()
     {
         var root = new RootCommand("Rosenpass: post-quantum secure key exchange for WireGuard (C# reference implementation)");
         foreach (var option in root.Options.Where(o => o is System.CommandLine.VersionOption).ToList()) root.Options.Remove(option);
-        LogLevelOption.AcceptOnlyFromAmong(LogLevelParser.Names);
         root.Add(LogLevelOption);
         root.Add(VerboseOption);
         root.Add(QuietOption);
@@ -63,6 +82,28 @@ public static class RosenpassCli
             return UsageError;
         });
         return root;
+    }
+
+    /// <summary>
+    /// <c>--log-level</c> takes a level name in any case, as upstream's <c>log::LevelFilter</c> does ("INFO" too);
+    /// anything else is a usage error naming the option, never an exception.
+    /// </summary>
+    private static Option<string?> CreateLogLevelOption()
+    {
+        var option = new Option<string?>("--log-level")
+        {
+            Description = "Log level: off, error, warn, info, debug or trace (default: RUST_LOG, else error)",
+            Recursive = true,
+        };
+        option.Validators.Add(result =>
+        {
+            string? value = result.Tokens.Count > 0 ? result.Tokens[^1].Value : null;
+            if (result.Tokens.Count > 1)
+                result.AddError("the argument '--log-level <LOG_LEVEL>' cannot be used multiple times");
+            else if (LogLevelParser.Parse(value) is null)
+                result.AddError($"invalid value '{value}' for '--log-level <LOG_LEVEL>': expected one of {string.Join(", ", LogLevelParser.Names)}");
+        });
+        return option;
     }
 
     /// <summary>The command line's level wins over RUST_LOG; with neither, errors only (upstream-facts §3.10).</summary>

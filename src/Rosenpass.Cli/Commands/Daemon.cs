@@ -7,9 +7,11 @@ namespace Rosenpass.Cli.Commands;
 /// <summary>Runs the key-exchange daemon for a checked configuration until SIGINT or SIGTERM (then exit code 0).</summary>
 public static class Daemon
 {
-    public static int Run(RosenpassConfig config)
+    /// <param name="config">The configuration.</param>
+    /// <param name="alreadyChecked">The caller ran <see cref="ConfigValidator.Ensure"/> on it already.</param>
+    public static int Run(RosenpassConfig config, bool alreadyChecked = false)
     {
-        ConfigValidator.Ensure(config);
+        if (!alreadyChecked) ConfigValidator.Ensure(config);
         using var app = AppServer.Create(config, Console.Out);
         using var stop = new CancellationTokenSource();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop(stop));

@@ -20,7 +20,7 @@ public sealed class GenConfigCommand : ICliCommand
             if (!parse.GetValue(force) && (File.Exists(path) || Directory.Exists(path)))
                 throw new InputFormatException(path, $"config file {RustDebugString.Quote(path)} already exists (use --force to overwrite)");
             SafeFile.Write(path, System.Text.Encoding.UTF8.GetBytes(ExampleConfig.Text),
-                UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+                UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, replace: parse.GetValue(force));
             return 0;
         }));
         return command;

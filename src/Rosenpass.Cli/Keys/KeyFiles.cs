@@ -86,7 +86,7 @@ public static class KeyFiles
         try
         {
             Base64.EncodeToUtf8(psk.Expose(), text, out _, out _);
-            SafeFile.Write(path, text, SafeFile.OwnerOnly);
+            SafeFile.Write(path, text, SafeFile.OwnerOnly, replace: true);
         }
         finally
         {
@@ -96,19 +96,23 @@ public static class KeyFiles
 
     /// <summary>
     /// Generates a McEliece key pair and writes it: the public key world-readable, the secret key 0600.
-    /// Refuses to overwrite existing files unless <paramref name="force"/> (upstream's <c>gen-keys</c>).
+    /// Refuses to overwrite existing files unless <paramref name="force"/> (upstream's <c>gen-keys</c>); with it, each
+    /// file is replaced through a new file and a rename, never written into. One path for both keys is refused.
     /// </summary>
     public static void GenerateKeyPair(string publicKeyPath, string secretKeyPath, bool force)
     {
+        if (AtomicFile.FullPath(publicKeyPath) == AtomicFile.FullPath(secretKeyPath))
+            throw new InputFormatException(secretKeyPath, $"the public key and the secret key would be the same file ({publicKeyPath}); give two paths");
         foreach (var path in new[] { publicKeyPath, secretKeyPath })
         {
-            if (!force && (File.Exists(path) || Directory.Exists(path)))
+            if (!force && (File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget != null))
                 throw new InputFormatException(path, "already exists (use --force to overwrite)");
+            if (Directory.Exists(path)) throw new InputFormatException(path, "is a directory, not a file");
         }
         var publicKey = new byte[McEliece460896.PublicKeyBytes];
         using var secretKey = new Secret(McEliece460896.SecretKeyBytes);
         new McEliece460896(SystemRandom.Instance).GenerateKeyPair(publicKey, secretKey.Expose());
-        SafeFile.Write(secretKeyPath, secretKey.Expose(), SafeFile.OwnerOnly);
-        SafeFile.Write(publicKeyPath, publicKey, SafeFile.OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        SafeFile.Write(secretKeyPath, secretKey.Expose(), SafeFile.OwnerOnly, replace: force);
+        SafeFile.Write(publicKeyPath, publicKey, SafeFile.OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead, replace: force);
     }
 }

@@ -47,21 +47,31 @@ public static class SafeFile
         }
     }
 
-    /// <summary>Creates or replaces <paramref name="path"/> with <paramref name="bytes"/>, created with <paramref name="mode"/>.</summary>
-    public static void Write(string path, ReadOnlySpan<byte> bytes, UnixFileMode mode)
+    /// <summary>
+    /// Writes <paramref name="bytes"/> to <paramref name="path"/> with <paramref name="mode"/>. Without
+    /// <paramref name="replace"/> the file must not exist yet (not even as a symlink: it is created exclusively).
+    /// With it, the bytes go to a new file beside it that is then renamed over the name (<see cref="AtomicFile"/>):
+    /// a secret is never written into an existing file, whose older, wider mode a reader may hold open, and a
+    /// symlink at <paramref name="path"/> is replaced itself, never followed.
+    /// </summary>
+    public static void Write(string path, ReadOnlySpan<byte> bytes, UnixFileMode mode, bool replace = false)
     {
+        if (replace)
+        {
+            AtomicFile.Replace(path, bytes, mode);
+            return;
+        }
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
-            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = mode; // never a moment with wider permissions
-            using var stream = new FileStream(path, options);
+            using var stream = AtomicFile.CreateNew(path, mode);
             stream.Write(bytes);
             stream.Flush(flushToDisk: true);
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, mode); // also when the file existed before
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            throw new InputFormatException(path, $"cannot write: {e.Message}");
+            throw new InputFormatException(path, File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget != null
+                ? "already exists (use --force to overwrite)"
+                : $"cannot write: {e.Message}");
         }
     }
 

@@ -58,7 +58,7 @@ public sealed class AppServer : IDisposable
         if (config.PublicKey is null || config.SecretKey is null)
             throw new InputFormatException(source, "Server keypair missing (public_key and secret_key).");
         byte[] publicKey = KeyFiles.ReadPublicKey(config.PublicKey);
-        var clock = new MonotonicClock();
+        var clock = new MonotonicClock(TestTimeScale.FromEnvironment());
         var load = new DaemonLoadPolicy(config.DosDefence);
         var server = new Server(publicKey, KeyFiles.ReadSecretKey(config.SecretKey), new ServerOptions { Clock = clock, LoadPolicy = load });
         try
@@ -125,7 +125,8 @@ public sealed class AppServer : IDisposable
                 continue;
             }
             double sleep = Math.Clamp(Math.Min(timersDue, _report.NextReportAt) - now, 0, MaxSleepSeconds);
-            await _sockets.Received.WaitAsync(TimeSpan.FromSeconds(sleep), stop).ConfigureAwait(false);
+            // Clock seconds to real ones (they differ only under TestTimeScale).
+            await _sockets.Received.WaitAsync(TimeSpan.FromSeconds(sleep / _clock.Rate), stop).ConfigureAwait(false);
         }
         _sockets.Dispose();
         await Task.WhenAll(receivers).ConfigureAwait(false);

@@ -46,6 +46,12 @@ public sealed class KeyEventOutput(TextWriter stdout, WgBroker broker, Verbosity
             Log.Error(e.Message);
             return;
         }
+        catch (Exception e)
+        {
+            // Whatever goes wrong with one outfile must not end the daemon or the other peers' exchanges.
+            Log.Error($"{path}: cannot write the outfile: unexpected {e.GetType().Name}: {e.Message}");
+            return;
+        }
         lock (_stdoutGate)
         {
             stdout.WriteLine(KeyOutputLine.Format(peerIdBase64, path, reason));

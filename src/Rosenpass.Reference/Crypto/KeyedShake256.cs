@@ -1,10 +1,9 @@
-using Org.BouncyCastle.Crypto.Digests;
-
 namespace Rosenpass.Reference.Crypto;
 
 /// <summary>
 /// The V03 keyed hash (spec §2.1): KH(k, d) = SHAKE256(k ‖ d), first 32 bytes of output.
-/// Also the hash of the cookie mechanism for every version (spec §8.2).
+/// Also the hash of the cookie mechanism for every version (spec §8.2). SHAKE256 is .NET's where the platform has it
+/// (<see cref="Shake256Hash"/>), BouncyCastle's otherwise.
 /// </summary>
 public sealed class KeyedShake256 : KeyedHash
 {
@@ -19,9 +18,6 @@ public sealed class KeyedShake256 : KeyedHash
     /// <inheritdoc />
     protected override void ComputeCore(ReadOnlySpan<byte> key, ReadOnlySpan<byte> data, Span<byte> output)
     {
-        var shake = new ShakeDigest(256);
-        shake.BlockUpdate(key);
-        shake.BlockUpdate(data);
-        shake.OutputFinal(output);
+        Shake256Hash.Compute(key, data, output);
     }
 }

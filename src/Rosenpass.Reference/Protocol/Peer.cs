@@ -10,7 +10,7 @@ namespace Rosenpass.Reference.Protocol;
 /// </summary>
 public sealed class Peer
 {
-    internal Peer(int index, byte[] spkt, Secret psk, ProtocolVersion version, OskDomainSeparator osk, bool initiates, byte[] ownPublicKey)
+    internal Peer(int index, byte[] spkt, Secret psk, ProtocolVersion version, OskDomainSeparator osk, bool initiates, byte[] ownPublicKey, bool tieBreak)
     {
         Index = index;
         PublicKey = spkt;
@@ -25,6 +25,7 @@ public sealed class Peer
         MacKey = Labels.Mac.Mix(spkt).ToArray();
         CookieKey = Labels.V03.CookieKey.Mix(spkt).ToArray();
         OskSeparatorValue = osk.Value(Labels);
+        LeadsTieBreak = tieBreak && OwnPeerId.AsSpan().SequenceCompareTo(PeerId) > 0;
     }
 
     /// <summary>Position in the server's peer list.</summary>
@@ -77,6 +78,18 @@ public sealed class Peer
 
     /// <summary>The EmptyData that answered this peer's last InitConf, for retransmissions (spec §9.4).</summary>
     internal InitConfResponse? CachedResponse { get; set; }
+
+    /// <summary>
+    /// Whether our handshakes win over this peer's when both run at once (spec §9.6): our peer id, as this peer
+    /// computes it, is the greater of the two, compared byte by byte. Both sides compute the same answer.
+    /// </summary>
+    public bool LeadsTieBreak { get; }
+
+    /// <summary>
+    /// The biscuit counter's value when we last emitted a key as initiator with this peer (ICI7), or null. A biscuit
+    /// number below it was issued before that key (spec §9.6).
+    /// </summary>
+    internal byte[]? BiscuitCounterAtOwnKey { get; set; }
 
     /// <summary>Set once an initiation was requested for the current session's retirement; cleared by a new handshake.</summary>
     internal bool InitiationRequested { get; set; }

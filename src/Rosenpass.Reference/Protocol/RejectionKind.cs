@@ -31,4 +31,9 @@ public enum RejectionKind
     NotProcessedUnderLoad,
     /// <summary>Under load, an InitHello with a valid cookie from a source whose token bucket is empty (spec §8.5.4).</summary>
     RateLimited,
+    /// <summary>
+    /// The tie-break between simultaneous handshakes (spec §9.6): a peer we lead sent an InitHello while our own
+    /// handshake with it awaits EmptyData, or an InitConf whose biscuit we issued before our own handshake gave its key.
+    /// </summary>
+    ConcurrentHandshake,
 }

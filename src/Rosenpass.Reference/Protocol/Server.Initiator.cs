@@ -143,6 +143,7 @@ public sealed partial class Server
         handshake.Ck.Dispose();
         handshake.Ck = null;
         handshake.Next = HandshakeNext.EmptyData;
+        peer.BiscuitCounterAtOwnKey = (byte[])_biscuitCounter.Clone(); // for the tie-break (spec §9.6)
         byte[] bytes = Build(peer, MessageType.InitConf, InitConf.Length, conf.Write);
         Trace("ICI7", "InitConf", bytes);
         ScheduleFirstTransmission(handshake, bytes, now);

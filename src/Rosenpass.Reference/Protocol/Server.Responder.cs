@@ -58,6 +58,11 @@ public sealed partial class Server
             return HandleOutcome.Reject(MessageType.InitHello, RejectionKind.BadAuthTag, "InitHello auth does not verify");
         TraceCk("IHR8", ck);
 
+        // Tie-break, rule 1 (spec §9.6): a peer we lead is not answered while our own handshake with it awaits
+        // EmptyData; our handshake finishes first, and the peer's InitHello is retransmitted until it is answered.
+        if (peer.LeadsTieBreak && peer.Handshake is { Next: HandshakeNext.EmptyData })
+            return HandleOutcome.Reject(MessageType.InitHello, RejectionKind.ConcurrentHandshake, "our own handshake with this peer awaits EmptyData");
+
         // Every check has passed. From here on the responder only builds its answer.
         var resp = new RespHello();
         msg.Sidi.CopyTo(resp.Sidi);
@@ -143,7 +148,7 @@ public sealed partial class Server
         ck.Mix(msg.Biscuit);
         TraceCk("ICR1", ck);
 
-        var rejection = FinishInitConf(peer, version.Value, ck, msg, biscuitNumber);
+        var rejection = FinishInitConf(peer, version.Value, ck, msg, biscuitNumber) ?? TieBreak(peer, biscuitNumber);
         if (rejection != null)
         {
             ck.Dispose();
@@ -163,6 +168,16 @@ public sealed partial class Server
         Trace("ICR7", "osk", osk.Expose());
         return HandleOutcome.Accept(MessageType.InitConf, peer, emptyData, new KeyExchanged(peer, osk));
     }
+
+    /// <summary>
+    /// Tie-break, rule 2 (spec §9.6): with a peer we lead, an InitConf whose biscuit we issued before our own
+    /// handshake with that peer emitted its key belongs to a handshake that ran at the same time as ours; ours wins,
+    /// so its key is not taken. The peer takes ours when our InitConf reaches it, which ends its handshake (ICR7).
+    /// </summary>
+    private static Rejection? TieBreak(Peer peer, byte[] biscuitNumber) =>
+        peer.LeadsTieBreak && peer.BiscuitCounterAtOwnKey is { } mark && ConstantTime.CompareLittleEndian(biscuitNumber, mark) < 0
+            ? new Rejection(RejectionKind.ConcurrentHandshake, "this handshake ran at the same time as ours, which wins")
+            : null;
 
     /// <summary>ICR2 to ICR5: the checks that follow loading the biscuit. Null when all pass.</summary>
     private Rejection? FinishInitConf(Peer peer, ProtocolVersion version, ChainingKey ck, InitConf msg, byte[] biscuitNumber)

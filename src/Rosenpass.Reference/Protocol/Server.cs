@@ -26,6 +26,7 @@ public sealed partial class Server : IDisposable
     private readonly IClock _clock;
     private readonly IUnderLoadPolicy _load;
     private readonly IProtocolTrace? _trace;
+    private readonly bool _tieBreak;
     private readonly RotatingKeys _cookieSecrets;
     private readonly RotatingKeys _biscuitKeys;
     private readonly byte[] _biscuitCounter = new byte[Biscuit.NumberLength];
@@ -59,6 +60,7 @@ public sealed partial class Server : IDisposable
         _clock = options.Clock;
         _load = options.LoadPolicy;
         _trace = options.Trace;
+        _tieBreak = options.TieBreak;
         // Upstream draws the cookie secrets, then the biscuit keys, when a server is made (vectors inject them so).
         _cookieSecrets = new RotatingKeys(16, Timing.CookieSecretEpoch, _random);
         _biscuitKeys = new RotatingKeys(32, Timing.BiscuitEpoch, _random);
@@ -89,7 +91,7 @@ public sealed partial class Server : IDisposable
         if (publicKey.Length != McEliece460896.PublicKeyBytes) throw new ArgumentException("peer public key must be 524160 bytes");
         if (psk != null && psk.Length != 32) throw new ArgumentException("psk must be 32 bytes");
         var peer = new Peer(_peers.Count, publicKey, psk ?? new Secret(32), version, outputKeySeparator ?? OskDomainSeparator.WireGuardPsk,
-            initiates, _spkm);
+            initiates, _spkm, _tieBreak);
         string id = Convert.ToHexString(peer.PeerId);
         if (!_peersById.TryAdd(id, peer)) throw new ArgumentException($"a peer with id {peer.PeerIdBase64} already exists");
         _peers.Add(peer);

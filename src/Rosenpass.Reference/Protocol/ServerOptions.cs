@@ -26,6 +26,12 @@ public sealed record ServerOptions
 
     public IUnderLoadPolicy LoadPolicy { get; init; } = FixedLoadPolicy.Never;
 
+    /// <summary>
+    /// Whether we apply the tie-break between simultaneous handshakes (spec §9.6). On by default; off behaves as
+    /// upstream does, for tests that play an upstream peer.
+    /// </summary>
+    public bool TieBreak { get; init; } = true;
+
     /// <summary>Receives every intermediate value; leave null outside tests and tools (it sees secrets).</summary>
     public IProtocolTrace? Trace { get; init; }
 }

@@ -27,6 +27,7 @@ internal static class StateDigest
             text.Append($" txnm={s.Txnm} txnt={s.Txnt} at={s.CreatedAt} ck={Fingerprint(s.Ck.Value)}]");
         }
         if (peer.CachedResponse is { } c) text.Append($" cached[{Fingerprint(c.EmptyData)}@{c.CreatedAt}]");
+        if (peer.BiscuitCounterAtOwnKey is { } mark) text.Append($" own-key-mark={Convert.ToHexStringLower(mark)}");
         return text.ToString();
     }
 }

@@ -4,8 +4,7 @@ namespace Rosenpass.Cli.Tests.Support;
 
 /// <summary>
 /// Two peers, a and b, in one folder with their keys and configs on free loopback ports. Only a has b's endpoint;
-/// b answers (responder only). With endpoints on both sides and a simultaneous start, both sides initiate and the
-/// protocol's known boot race can leave them with different keys (upstream-facts §1.11), which these tests are not about.
+/// b answers (responder only). Pairs where both sides initiate and race are BootRaceTests' subject (spec §9.6).
 /// </summary>
 public sealed partial class PairSetup : IDisposable
 {

@@ -40,23 +40,26 @@ public class SessionStateMutationTests
     public void An_InitConf_crossing_our_own_handshake_leaves_one_session_and_only_its_id_in_the_index()
     {
         using var pair = new ServerPair();
-        byte[] ihA = pair.A.Initiate(pair.PeerB);
-        byte[] ihB = pair.B.Initiate(pair.PeerA);
-        byte[] rhFromB = ServerPair.Accept(pair.B, ihA).Response!;
-        byte[] rhFromA = ServerPair.Accept(pair.A, ihB).Response!;
-        var icFromA = ServerPair.Accept(pair.A, rhFromB);
-        ServerPair.TakeKey(icFromA);
-        ServerPair.TakeKey(ServerPair.Accept(pair.B, rhFromA));
-        // b now holds an initiator session whose sid its handshake (awaiting EmptyData) still uses.
-        byte[] sidiB = pair.PeerA.Handshake!.Sidi;
-        Assert.Equal(sidiB, pair.PeerA.Session!.Sidm);
+        // The follower of the tie-break (spec §9.6) takes the leader's InitConf over its own handshake, as upstream does.
+        bool bLeads = pair.PeerA.LeadsTieBreak;
+        var (follower, leaderAtFollower, leader, followerAtLeader) = bLeads ? (pair.A, pair.PeerB, pair.B, pair.PeerA) : (pair.B, pair.PeerA, pair.A, pair.PeerB);
+        byte[] ihFollower = follower.Initiate(leaderAtFollower);
+        byte[] ihLeader = leader.Initiate(followerAtLeader);
+        byte[] rhFromLeader = ServerPair.Accept(leader, ihFollower).Response!;
+        byte[] rhFromFollower = ServerPair.Accept(follower, ihLeader).Response!;
+        var icFromLeader = ServerPair.Accept(leader, rhFromFollower);
+        ServerPair.TakeKey(icFromLeader);
+        ServerPair.TakeKey(ServerPair.Accept(follower, rhFromLeader));
+        // The follower now holds an initiator session whose sid its handshake (awaiting EmptyData) still uses.
+        byte[] sidi = leaderAtFollower.Handshake!.Sidi;
+        Assert.Equal(sidi, leaderAtFollower.Session!.Sidm);
 
-        var ed = ServerPair.Accept(pair.B, icFromA.Response!);
+        var ed = ServerPair.Accept(follower, icFromLeader.Response!);
         ServerPair.TakeKey(ed);
-        // b answered as responder: that session replaces its own, and its own handshake ends with it.
-        Assert.False(pair.PeerA.HasHandshake);
-        Assert.Equal(Role.Responder, pair.PeerA.Session!.Role);
-        Assert.Equal("index " + IndexEntry(pair.PeerA.Session.Sidm, 0), IndexLine(pair.B));
+        // It answered as responder: that session replaces its own, and its own handshake ends with it.
+        Assert.False(leaderAtFollower.HasHandshake);
+        Assert.Equal(Role.Responder, leaderAtFollower.Session!.Role);
+        Assert.Equal("index " + IndexEntry(leaderAtFollower.Session.Sidm, 0), IndexLine(follower));
     }
 
     [Fact]

@@ -31,18 +31,13 @@ internal static class Symmetric
     /// <summary>PRF(s, b) = SHAKE256(s || b), as many bytes as <paramref name="output"/> holds.</summary>
     public static void Prf(Span<byte> output, ReadOnlySpan<byte> key, byte nonce)
     {
-        var shake = new ShakeDigest(256);
-        shake.BlockUpdate(key);
-        shake.Update(nonce);
-        shake.OutputFinal(output);
+        Shake256Hash.Compute(key, [nonce], output);
     }
 
     /// <summary>KDF(input) = SHAKE256(input), 32 bytes in Kyber (the shared key).</summary>
     public static void Kdf(Span<byte> output, ReadOnlySpan<byte> input)
     {
-        var shake = new ShakeDigest(256);
-        shake.BlockUpdate(input);
-        shake.OutputFinal(output);
+        Shake256Hash.Compute(input, output);
     }
 
     /// <summary>

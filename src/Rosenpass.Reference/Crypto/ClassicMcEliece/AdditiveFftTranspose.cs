@@ -1,0 +1,75 @@
+using System.Runtime.Intrinsics;
+
+namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
+
+/// <summary>
+/// The transpose of the additive FFT for 256 coefficients: from weights w_k at all q field elements x_k, the sums
+/// S_i = Σ_k w_k x_k^i for i &lt; 256. With w_k = r_k / g(x_k)² these are the syndrome of r for the Goppa code
+/// (CM §3.4: the decoder's "syndrome", H applied to the received word, in the power-sum form that
+/// Berlekamp–Massey reads), without forming a parity-check matrix.
+/// </summary>
+/// <remarks>
+/// The forward FFT for 256 coefficients is: radix conversion (7 rounds), broadcast of 256 leaf constants into
+/// 32-lane half words, a butterfly level 7 inside each word, levels 6 ... 0 between words. The transpose runs
+/// the transposed steps in reverse: butterflies lo ← lo + hi, hi ← hi + y·lo for levels 0 ... 7, then each
+/// leaf takes the XOR (parity) of its half word, then the transposed radix conversion.
+/// Constant time: public bounds, indices and multipliers; values only pass through AND/XOR/popcount.
+/// </remarks>
+internal static class AdditiveFftTranspose
+{
+    private const int W = GfBitsliced.Width;
+
+    /// <summary>
+    /// Sums of <paramref name="weights"/> (<see cref="FftValues"/> layout, overwritten) into <paramref name="sums"/>
+    /// (4 × 13 words: S_0 ... S_255 bitsliced; the decoder uses S_0 ... S_(2t-1)).
+    /// </summary>
+    public static void Sum(Span<Vector256<ulong>> weights, Span<ulong> sums)
+    {
+        for (int level = 0; level <= 4; level++)
+        {
+            FftValues.Butterflies(weights, level, transposed: true);
+        }
+        FftValues.ButterfliesInGroup(weights, 5, transposed: true);
+        FftValues.ButterfliesInGroup(weights, 6, transposed: true);
+        InnerButterfliesTransposed(weights);
+        Collect(weights, sums);
+        RadixConversion.Transposed(sums, 4);
+    }
+
+    /// <summary>Level 7: the two 32-lane halves of each word; y_0 ... y_31 stand in both halves of the multiplier.</summary>
+    private static void InnerButterfliesTransposed(Span<Vector256<ulong>> values)
+    {
+        ReadOnlySpan<Vector256<ulong>> y = FftConstants.MultiplierGroups[7].AsSpan(0, W);
+        Span<Vector256<ulong>> product = stackalloc Vector256<ulong>[W];
+        for (int g = 0; g < FftValues.Groups; g++)
+        {
+            Span<Vector256<ulong>> v = values.Slice(g * W, W);
+            for (int b = 0; b < W; b++)
+            {
+                v[b] ^= Vector256.ShiftRightLogical(v[b], 32);   // lo += hi
+            }
+            GfBitsliced.Multiply(product, v, y);
+            for (int b = 0; b < W; b++)
+            {
+                v[b] ^= Vector256.ShiftLeft(product[b], 32);     // hi += y·lo
+            }
+        }
+        product.Clear();
+    }
+
+    /// <summary>Leaf p = bitreverse8(block) receives the parity of its 32-lane half word, bit plane by bit plane.</summary>
+    private static void Collect(Span<Vector256<ulong>> values, Span<ulong> leaves)
+    {
+        leaves[..(4 * W)].Clear();
+        for (int block = 0; block < 2 * Params.QWords; block++)
+        {
+            int p = GfScalar.Reverse(block, 8);
+            int shift = 32 * (block & 1);
+            for (int b = 0; b < W; b++)
+            {
+                uint half = (uint)(FftValues.Word(values, block >> 1, b) >> shift);
+                leaves[(p >> 6) * W + b] |= (ulong)(System.Numerics.BitOperations.PopCount(half) & 1) << (p & 63);
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
+namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
+
+/// <summary>
+/// The error locator from the syndrome (CM §3.4, decoding: "Berlekamp–Massey"), inversion-free: from the 2t power
+/// sums S_0 ... S_(2t-1) the shortest Λ with Σ_i Λ_i S_(N-i) = 0 for all N, then σ(x) = x^t Λ(1/x), whose roots
+/// are the error positions' field elements (and 0 when fewer than t errors were found).
+/// </summary>
+/// <remarks>
+/// Polynomials are bitsliced over 128 lanes (2 words per bit plane, lane i = coefficient i), Λ and x·B side by side
+/// in the lanes of one Vector256 per bit plane; the window is bitsliced too
+/// (S_N, S_(N-1), ...), which makes the discrepancy d one lane-wise product and a parity per bit plane.
+/// Each step: Λ ← γ·Λ + d·(x·B); if d ≠ 0 and 2L ≤ N then x·B ← x·Λ_old, γ ← d, L ← N + 1 - L, else x·B ← x·(x·B).
+/// Constant time: all 2t steps always run; "if" is a mask selecting between both computed values; L is kept as
+/// data (compared by subtraction), never as a bound or an index. Truncation to 128 coefficients cannot matter for a
+/// decodable syndrome (degrees stay ≤ t + 1), and the decoder's checks reject everything else.
+/// </remarks>
+internal static class BerlekampMassey
+{
+    private const int W = GfBitsliced.Width;
+
+    /// <summary>From <paramref name="sums"/> (bitsliced, S_i in lane i) to σ in <paramref name="locator"/> (2 × 13 words).</summary>
+    public static void Locator(ReadOnlySpan<ulong> sums, Span<ulong> locator)
+    {
+        // Per bit plane b, one Vector256 holds (Λ word 0, Λ word 1, x·B word 0, x·B word 1), so that one product
+        // gives both γ·Λ and d·(x·B), and (with the window in lanes 0, 1) the discrepancy's Λ·window.
+        Span<Vector256<ulong>> state = stackalloc Vector256<ulong>[W];
+        Span<Vector256<ulong>> factor = stackalloc Vector256<ulong>[W];
+        Span<Vector256<ulong>> product = stackalloc Vector256<ulong>[W];
+        Span<ulong> window = stackalloc ulong[2 * W];
+        Span<ulong> gamma = stackalloc ulong[W];
+        Span<ulong> delta = stackalloc ulong[W];
+        state.Clear(); window.Clear(); gamma.Clear();
+        state[0] = Vector256.Create(1UL, 0, 2, 0); // Λ = 1, x·B = x
+        gamma[0] = ~0UL;                           // γ = 1, broadcast
+        ulong length = 0;                          // L
+
+        for (int n = 0; n < 2 * Params.T; n++)
+        {
+            for (int b = 0; b < W; b++)
+            {
+                window[W + b] = (window[W + b] << 1) | (window[b] >> 63);
+                window[b] = (window[b] << 1) | ((sums[(n >> 6) * W + b] >> (n & 63)) & 1);
+                factor[b] = Vector256.Create(window[b], window[W + b], 0, 0);
+            }
+            GfBitsliced.Multiply(product, state, factor);
+            ulong nonzero = 0;
+            for (int b = 0; b < W; b++)
+            {
+                ulong bit = (ulong)(BitOperations.PopCount(product[b].GetElement(0) ^ product[b].GetElement(1)) & 1);
+                delta[b] = 0UL - bit;
+                nonzero |= bit;
+            }
+            ulong lengthAtMostHalf = ~(ulong)((long)((ulong)n - 2 * length) >> 63); // 2L ≤ N
+            ulong change = (0UL - nonzero) & lengthAtMostHalf;
+
+            // (γ·Λ, d·(x·B)); then Λ ← γ·Λ + d·(x·B) and x·B ← x·(change ? Λ : x·B)
+            for (int b = 0; b < W; b++)
+            {
+                factor[b] = Vector256.Create(gamma[b], gamma[b], delta[b], delta[b]);
+            }
+            GfBitsliced.Multiply(product, state, factor);
+            for (int b = 0; b < W; b++)
+            {
+                Vector256<ulong> old = state[b], p = product[b];
+                ulong chosen0 = (old.GetElement(0) & change) | (old.GetElement(2) & ~change);
+                ulong chosen1 = (old.GetElement(1) & change) | (old.GetElement(3) & ~change);
+                state[b] = Vector256.Create(p.GetElement(0) ^ p.GetElement(2), p.GetElement(1) ^ p.GetElement(3),
+                    chosen0 << 1, (chosen1 << 1) | (chosen0 >> 63));
+                gamma[b] = (delta[b] & change) | (gamma[b] & ~change);
+            }
+            length = (((ulong)n + 1 - length) & change) | (length & ~change);
+        }
+
+        // σ_i = Λ_(t-i): reverse the 128 lanes, then move lane 127 - (t - i) down to lane i.
+        for (int b = 0; b < W; b++)
+        {
+            ulong reversedLow = Reverse(state[b].GetElement(1)), reversedHigh = Reverse(state[b].GetElement(0));
+            int shift = 127 - Params.T;
+            locator[b] = (reversedLow >> shift) | (reversedHigh << (64 - shift));
+            locator[W + b] = reversedHigh >> shift;
+        }
+        state.Clear(); factor.Clear(); product.Clear(); window.Clear(); gamma.Clear(); delta.Clear();
+    }
+
+    private static ulong Reverse(ulong x)
+    {
+        x = ((x >> 1) & 0x5555555555555555) | ((x & 0x5555555555555555) << 1);
+        x = ((x >> 2) & 0x3333333333333333) | ((x & 0x3333333333333333) << 2);
+        x = ((x >> 4) & 0x0F0F0F0F0F0F0F0F) | ((x & 0x0F0F0F0F0F0F0F0F) << 4);
+        return BinaryPrimitives.ReverseEndianness(x);
+    }
+}
