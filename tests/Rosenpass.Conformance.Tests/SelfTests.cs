@@ -31,11 +31,10 @@ public sealed class SelfTests(ITestOutputHelper log)
 
     /// <summary>
     /// Scenarios whose behaviour our daemon gets from another issue that had not landed when they were written:
-    /// cookie/iut-responder needs the daemon's under-load mode (#16, spec §8.5.3), simultaneous-initiation its boot-race
-    /// tie-break (#17). Their verdicts are logged; once those land, they pass like the rest and leave this list.
+    /// simultaneous-initiation needs the boot-race tie-break (#17). Its verdict is logged; once that lands, it passes
+    /// like the rest and leaves this list.
     /// </summary>
-    private static bool AwaitingTheirIssue(string name) =>
-        name.StartsWith("cookie/iut-responder/", StringComparison.Ordinal) || name.StartsWith("simultaneous-initiation/", StringComparison.Ordinal);
+    private static bool AwaitingTheirIssue(string name) => name.StartsWith("simultaneous-initiation/", StringComparison.Ordinal);
 
     private static IEnumerable<string> ScenarioIds() =>
         Scenarios.ScenarioCatalog.Full(Reference.Crypto.ProtocolVersion.V03).Select(s => s.Id);
