@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Security.Cryptography;
 using Org.BouncyCastle.Security;
@@ -36,6 +37,15 @@ public sealed class McEliece460896 : IKem
     private static readonly object Engine =
         typeof(CmceParameters).GetProperty("Engine", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(Parameters)
         ?? throw new MissingMemberException(typeof(CmceParameters).FullName, "Engine (BouncyCastle 2.7.0 has it)");
+
+    /// <summary>
+    /// The engine's interface, named by a constant so that the trimmer and NativeAOT see which type and methods we
+    /// reach (no warnings, nothing removed): the published native <c>rosenpass</c> keeps KemEnc and KemDec.
+    /// </summary>
+    [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)]
+    private static readonly Type EngineInterface =
+        Type.GetType("Org.BouncyCastle.Pqc.Crypto.Cmce.ICmceEngine, BouncyCastle.Cryptography")
+        ?? throw new MissingMemberException("Org.BouncyCastle.Pqc.Crypto.Cmce.ICmceEngine (BouncyCastle 2.7.0 has it)");
 
     /// <summary>KemEnc(ct, key, pk, random): encapsulates key.Length bytes of shared key to pk.</summary>
     private static readonly Func<byte[], byte[], byte[], SecureRandom, int> KemEnc =
@@ -127,8 +137,8 @@ public sealed class McEliece460896 : IKem
 
     private static T BindEngine<T>(string name, params Type[] parameters) where T : Delegate
     {
-        var method = Engine.GetType().GetMethod(name, BindingFlags.Instance | BindingFlags.Public, parameters)
-            ?? throw new MissingMethodException(Engine.GetType().FullName, name + " (BouncyCastle 2.7.0 has it)");
+        var method = EngineInterface.GetMethod(name, BindingFlags.Instance | BindingFlags.Public, parameters)
+            ?? throw new MissingMethodException(EngineInterface.FullName, name + " (BouncyCastle 2.7.0 has it)");
         return method.CreateDelegate<T>(Engine);
     }
 }
