@@ -1,13 +1,15 @@
 using System.CommandLine;
 using System.Reflection;
 using Rosenpass.Cli.Commands;
+using Rosenpass.Cli.Help;
 using Rosenpass.Cli.Logging;
 
 namespace Rosenpass.Cli;
 
 /// <summary>
-/// The <c>rosenpass</c> command line (upstream-facts §3.1): global <c>--log-level</c>, <c>-v</c>, <c>-q</c>,
-/// <c>--help</c>, <c>--version</c>/<c>-V</c>, and the subcommands of <see cref="CommandRegistry"/>.
+/// The <c>rosenpass</c> command line (upstream-facts §3.1): global <c>--log-level</c>, <c>-v</c>, <c>-q</c> (at most
+/// one of them, as upstream's clap group), <c>--help</c>, <c>--version</c>/<c>-V</c>, <c>--generate-manpage DIR</c>,
+/// <c>--print-completions SHELL</c>, and the subcommands of <see cref="CommandRegistry"/>.
 /// </summary>
 public static class RosenpassCli
 {
@@ -26,15 +28,32 @@ public static class RosenpassCli
 
     private static readonly Option<bool> VersionOption = new("--version", "-V") { Description = "Print the version" };
 
+    private static readonly Option<string?> ManPageOption = new("--generate-manpage")
+    {
+        Description = "Write man pages (rosenpass.1 and one per subcommand) into this folder and exit",
+        HelpName = "out_dir",
+    };
+
+    private static readonly Option<string?> CompletionsOption = new("--print-completions")
+    {
+        Description = "Print a completion script for this shell (bash, zsh or fish) and exit",
+        HelpName = "shell",
+    };
+
+    /// <summary>Upstream puts these three in one clap group: naming two of them is a usage error.</summary>
+    private static readonly Option[] LogLevelGroup = [LogLevelOption, VerboseOption, QuietOption];
+
     public static int Run(string[] args)
     {
         var root = Build();
         var parse = root.Parse(args);
         Log.Level = ChosenLevel(parse);
-        if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
+        var errors = parse.Action is System.CommandLine.Invocation.ParseErrorAction ? parse.Errors.Select(e => e.Message).ToList() : [];
+        if (LogLevelConflict(parse) is { } conflict) errors.Add(conflict);
+        if (errors.Count > 0)
         {
             // Like clap: the problems, a hint, and exit code 2 (upstream-facts §3.10).
-            foreach (var error in parse.Errors) Console.Error.WriteLine($"error: {error.Message}");
+            foreach (var error in errors) Console.Error.WriteLine($"error: {error}");
             Console.Error.WriteLine("For more information, try '--help'.");
             return UsageError;
         }
@@ -46,10 +65,13 @@ public static class RosenpassCli
         var root = new RootCommand("Rosenpass: post-quantum secure key exchange for WireGuard (C# reference implementation)");
         foreach (var option in root.Options.Where(o => o is System.CommandLine.VersionOption).ToList()) root.Options.Remove(option);
         LogLevelOption.AcceptOnlyFromAmong(LogLevelParser.Names);
+        CompletionsOption.AcceptOnlyFromAmong([.. CompletionScripts.Shells]);
         root.Add(LogLevelOption);
         root.Add(VerboseOption);
         root.Add(QuietOption);
         root.Add(VersionOption);
+        root.Add(ManPageOption);
+        root.Add(CompletionsOption);
         foreach (var command in CommandRegistry.All) root.Add(command.Build());
         root.Add(Rosenpass.Conformance.ConformanceCommand.Build());
         root.SetAction(parse =>
@@ -59,10 +81,30 @@ public static class RosenpassCli
                 Console.Out.WriteLine($"rosenpass {Version}");
                 return 0;
             }
+            if (parse.GetValue(CompletionsOption) is { } shell)
+            {
+                Console.Out.Write(CompletionScripts.For(shell));
+                return 0;
+            }
+            if (parse.GetValue(ManPageOption) is { } folder)
+            {
+                return CommandRunner.Run(() =>
+                {
+                    ManPages.Write(root, folder, Version);
+                    return 0;
+                });
+            }
             new System.CommandLine.Help.HelpAction().Invoke(parse);
             return UsageError;
         });
         return root;
+    }
+
+    /// <summary>The clap-style message when more than one of --log-level, -v and -q is given, else null.</summary>
+    private static string? LogLevelConflict(ParseResult parse)
+    {
+        var given = LogLevelGroup.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => $"'{o.Name}'").ToList();
+        return given.Count > 1 ? $"the argument {given[0]} cannot be used with {given[1]}" : null;
     }
 
     /// <summary>The command line's level wins over RUST_LOG; with neither, errors only (upstream-facts §3.10).</summary>
