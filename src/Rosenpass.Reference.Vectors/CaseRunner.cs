@@ -79,6 +79,7 @@ internal sealed class CaseRunner : IDisposable
         var trace = running.Trace.Values.Skip(traced)
             .Select(v => new TraceValue { Step = v.Step, Name = v.Name, Value = VectorJson.Hex(v.Value) }).ToList();
         observed.Trace.AddRange(trace);
+        observed.Acceptable = AcceptableDifferences.For(observed);
         return new StepResult(observed, drawn, problem, outcome);
     }
 

@@ -11,8 +11,8 @@ namespace Rosenpass.Reference.Vectors;
 /// </summary>
 public static class StaticKeys
 {
-    /// <summary>The key names our scenarios use: a initiates, b responds.</summary>
-    public static readonly string[] Names = ["a", "b"];
+    /// <summary>The key names our scenarios use: a initiates, b responds; c and d are further peers (several peers, other keys).</summary>
+    public static readonly string[] Names = ["a", "b", "c", "d"];
 
     /// <summary>The seed of key <paramref name="name"/>: SHAKE256("rosenpass reference vectors static key " ‖ name)[..32].</summary>
     public static byte[] SeedOf(string name) => SeededRandom.SeedFor("rosenpass reference vectors static key " + name);
@@ -36,7 +36,8 @@ public static class StaticKeys
     /// <summary>The keys file of our scenarios.</summary>
     public static KeysFile Generate() => new()
     {
-        Format = VectorJson.KeysFormat,
+        Format = VectorJson.KeysFormat, Algorithm = "Classic McEliece 460896 (round 4 encoding)",
+        Generator = VectorGenerator.GeneratorName, GeneratorVersion = VectorGenerator.GeneratorVersion, Schema = VectorGenerator.SchemaFileName,
         Description = "Static Classic McEliece 460896 key pairs named by the cases' staticKey fields. "
             + "Each is KeyGen with the 32-byte seed as its randomness; see README.md, Static keys.",
         Keys = Names.Select(n => Derive(n, SeedOf(n))).ToList(),

@@ -8,14 +8,54 @@ public sealed class VectorFile
 {
     /// <summary>Always <see cref="VectorJson.FileFormat"/>; lets readers refuse other formats.</summary>
     public required string Format { get; init; }
+    /// <summary>What the file tests (Wycheproof's <c>algorithm</c>).</summary>
+    public required string Algorithm { get; init; }
+    /// <summary>The program that wrote the file.</summary>
+    public required string Generator { get; init; }
+    /// <summary>The generator's content version: changes whenever a regeneration changes any value.</summary>
+    public required string GeneratorVersion { get; init; }
+    /// <summary>The JSON Schema of the file, relative to it.</summary>
+    public required string Schema { get; init; }
     public required string Family { get; init; }
     public required string Description { get; init; }
     /// <summary>The keys file, relative to this file.</summary>
     public required string KeysFile { get; init; }
-    /// <summary>Every flag the cases use, with its meaning (as Wycheproof does).</summary>
-    public required SortedDictionary<string, string> Flags { get; init; }
+    /// <summary>Every flag the cases use and every note an acceptable difference names, with its meaning (as Wycheproof's notes).</summary>
+    public required SortedDictionary<string, Note> Notes { get; init; }
     public required int NumberOfCases { get; init; }
     public required List<VectorCase> Cases { get; init; }
+
+    /// <summary>The same file with only <paramref name="cases"/> (for tests that check a part of a file).</summary>
+    public VectorFile WithCases(List<VectorCase> cases) => new()
+    {
+        Format = Format, Algorithm = Algorithm, Generator = Generator, GeneratorVersion = GeneratorVersion, Schema = Schema,
+        Family = Family, Description = Description, KeysFile = KeysFile, Notes = Notes, NumberOfCases = cases.Count, Cases = cases,
+    };
+}
+
+/// <summary>What a flag or note means, as Wycheproof's notes: the kind of bug it tests for and what that bug would do.</summary>
+public sealed class Note
+{
+    /// <summary>One of the bug types of vectors/README.md ("Notes"), e.g. AUTH_BYPASS.</summary>
+    public required string BugType { get; init; }
+    public required string Description { get; init; }
+    /// <summary>What an implementation that fails such a case would do wrong; null when there is nothing to say.</summary>
+    public string? Effect { get; init; }
+    /// <summary>Sections of spec/ or external references.</summary>
+    public List<string>? Links { get; init; }
+}
+
+/// <summary>A part of a step's expected outputs where a conforming implementation may legitimately differ.</summary>
+public sealed class AcceptableDifference
+{
+    /// <summary>The value: "rejection", "response", "message", "events[i].message" or "trace[i].value".</summary>
+    public required string Field { get; init; }
+    /// <summary>The first byte that may differ (byte-string fields only).</summary>
+    public int? Offset { get; init; }
+    /// <summary>How many bytes from <see cref="Offset"/> on may differ.</summary>
+    public int? Length { get; init; }
+    /// <summary>The note (in the file's <c>notes</c>) that says why.</summary>
+    public required string Note { get; init; }
 }
 
 /// <summary>One case: servers, then steps applied in order, each with its injected inputs and expected outputs.</summary>
@@ -135,6 +175,8 @@ public sealed class Expected
     public required List<EventValue> Events { get; init; }
     /// <summary>Every intermediate value, labelled with the step names of spec §6, in order.</summary>
     public required List<TraceValue> Trace { get; init; }
+    /// <summary>Where another implementation may legitimately differ from these outputs; null when nowhere.</summary>
+    public List<AcceptableDifference>? Acceptable { get; set; }
 }
 
 /// <summary>An event: "KeyExchanged" and "KeyStale" carry a key, "SendToPeer" a message.</summary>
@@ -158,6 +200,10 @@ public sealed class TraceValue
 public sealed class KeysFile
 {
     public required string Format { get; init; }
+    public required string Algorithm { get; init; }
+    public required string Generator { get; init; }
+    public required string GeneratorVersion { get; init; }
+    public required string Schema { get; init; }
     public required string Description { get; init; }
     public required List<StaticKeyPair> Keys { get; init; }
 }

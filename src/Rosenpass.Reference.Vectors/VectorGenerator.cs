@@ -28,6 +28,23 @@ public static class VectorGenerator
     /// <summary>The name of the keys file inside the vectors folder.</summary>
     public const string KeysFileName = "keys.json";
 
+    /// <summary>The schema every file names (Wycheproof's <c>schema</c>), beside it.</summary>
+    public const string SchemaFileName = "schema.json";
+
+    /// <summary>The program that writes the files.</summary>
+    public const string GeneratorName = "rosenpass vectors generate (Rosenpass.Reference)";
+
+    /// <summary>
+    /// The content version of the generated files: raise it whenever a regeneration changes any value, so a consumer
+    /// can tell two sets of vectors apart. Not the assembly version, so that regenerating stays byte-reproducible.
+    /// </summary>
+    public const string GeneratorVersion = "2.0";
+
+    /// <summary>What the handshake families test.</summary>
+    public const string ProtocolAlgorithm =
+        "Rosenpass key exchange V02/V03: Classic McEliece 460896, Kyber512 round 3, ChaCha20-Poly1305, XChaCha20-Poly1305, "
+        + "keyed hash incorrect HMAC-BLAKE2b (V02) or SHAKE256 (V03)";
+
     /// <summary>Generates every file into <paramref name="outDir"/>; returns the paths written.</summary>
     public static IReadOnlyList<string> Generate(string outDir, TextWriter log)
     {
@@ -41,14 +58,19 @@ public static class VectorGenerator
             var cases = family.Generate(keys).ToList();
             var file = new VectorFile
             {
-                Format = VectorJson.FileFormat, Family = family.Name, Description = family.Description, KeysFile = KeysFileName,
-                Flags = new SortedDictionary<string, string>(cases.SelectMany(c => c.Flags).Distinct()
+                Format = VectorJson.FileFormat, Algorithm = ProtocolAlgorithm, Generator = GeneratorName,
+                GeneratorVersion = GeneratorVersion, Schema = SchemaFileName,
+                Family = family.Name, Description = family.Description, KeysFile = KeysFileName,
+                Notes = new SortedDictionary<string, Note>(cases.SelectMany(c => c.Flags).Concat(AcceptableDifferences.NotesOf(cases)).Distinct()
                     .ToDictionary(f => f, f => Flags.Meanings[f]), StringComparer.Ordinal),
                 NumberOfCases = cases.Count, Cases = cases,
             };
             written.Add(Write(outDir, family.Name + ".json", VectorJson.Serialize(file)));
             log.WriteLine($"{family.Name}.json: {cases.Count} cases");
         }
+        var primitives = PrimitiveCases.Generate();
+        written.Add(Write(outDir, PrimitiveChecker.FileName, VectorJson.Serialize(primitives)));
+        log.WriteLine($"{PrimitiveChecker.FileName}: {primitives.NumberOfCases} cases");
         return written;
     }
 

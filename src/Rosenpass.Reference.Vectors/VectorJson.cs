@@ -13,10 +13,13 @@ namespace Rosenpass.Reference.Vectors;
 public static class VectorJson
 {
     /// <summary>The <c>format</c> of a vector file.</summary>
-    public const string FileFormat = "rosenpass-reference-vectors/1";
+    public const string FileFormat = "rosenpass-reference-vectors/2";
 
     /// <summary>The <c>format</c> of the keys file.</summary>
-    public const string KeysFormat = "rosenpass-reference-vector-keys/1";
+    public const string KeysFormat = "rosenpass-reference-vector-keys/2";
+
+    /// <summary>The <c>format</c> of the primitives file.</summary>
+    public const string PrimitivesFormat = "rosenpass-reference-primitives/1";
 
     private static readonly JsonSerializerOptions Options = new()
     {

@@ -50,7 +50,7 @@ public static class VectorsTool
                 }
                 else
                 {
-                    var result = VectorChecker.CheckFile(path);
+                    var result = Path.GetFileName(path) == PrimitiveChecker.FileName ? PrimitiveChecker.CheckFile(path) : VectorChecker.CheckFile(path);
                     lines = result.Mismatches;
                     cases += result.Cases;
                 }

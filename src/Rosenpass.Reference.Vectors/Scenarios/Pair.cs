@@ -28,13 +28,16 @@ internal static class Pair
     public sealed record Messages(byte[] InitHello, byte[] RespHello, byte[] InitConf, byte[] EmptyData);
 
     /// <summary>Runs a complete handshake a → b → a → b → a at the current clock.</summary>
-    public static Messages Handshake(CaseBuilder c)
+    public static Messages Handshake(CaseBuilder c) => Handshake(c, "a", 0, "b");
+
+    /// <summary>Runs a complete handshake from <paramref name="initiator"/> (with its peer <paramref name="peer"/>) to <paramref name="responder"/>.</summary>
+    public static Messages Handshake(CaseBuilder c, string initiator, int peer, string responder)
     {
-        byte[] ih = c.Initiate("a");
-        byte[] rh = c.Accept("b", ih)!;
-        byte[] ic = c.Accept("a", rh)!;
-        byte[] ed = c.Accept("b", ic)!;
-        c.Accept("a", ed);
+        byte[] ih = c.Initiate(initiator, peer);
+        byte[] rh = c.Accept(responder, ih)!;
+        byte[] ic = c.Accept(initiator, rh)!;
+        byte[] ed = c.Accept(responder, ic)!;
+        c.Accept(initiator, ed);
         return new Messages(ih, rh, ic, ed);
     }
 

@@ -1,5 +1,6 @@
 using Org.BouncyCastle.Crypto.Digests;
 using Rosenpass.Reference.Crypto;
+using Rosenpass.Reference.Vectors;
 using Rosenpass.Reference.Crypto.Kyber512;
 
 namespace Rosenpass.Reference.Tests.Crypto;

@@ -1,5 +1,6 @@
 using Org.BouncyCastle.Pqc.Crypto.Cmce;
 using Rosenpass.Reference.Crypto;
+using Rosenpass.Reference.Vectors;
 using Rosenpass.Reference.Tests.Vectors;
 
 namespace Rosenpass.Reference.Tests.Crypto;

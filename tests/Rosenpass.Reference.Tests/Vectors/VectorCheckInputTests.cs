@@ -13,11 +13,7 @@ public sealed class VectorCheckInputTests
     private static string SmallVectorFile(string dir)
     {
         var file = VectorJson.Load<VectorFile>(Path.Combine(GeneratedVectorsFixture.Committed, "inithello-rejections.json"));
-        var small = new VectorFile
-        {
-            Format = file.Format, Family = file.Family, Description = file.Description, KeysFile = file.KeysFile, Flags = file.Flags,
-            NumberOfCases = 1, Cases = [file.Cases.Single(c => c.Id == "v02-inithello-truncated")],
-        };
+        var small = file.WithCases([file.Cases.Single(c => c.Id == "v02-inithello-truncated")]);
         File.Copy(Path.Combine(GeneratedVectorsFixture.Committed, VectorGenerator.KeysFileName), Path.Combine(dir, VectorGenerator.KeysFileName));
         string path = Path.Combine(dir, "small.json");
         File.WriteAllText(path, VectorJson.Serialize(small));

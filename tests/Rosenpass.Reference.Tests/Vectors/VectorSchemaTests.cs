@@ -32,7 +32,8 @@ public sealed class VectorSchemaTests
     {
         var schema = Schema.Value;
         using var document = JsonDocument.Parse("""
-            {"format":"rosenpass-reference-vectors/1","family":"x","description":"x","keysFile":"keys.json","flags":{},
+            {"format":"rosenpass-reference-vectors/2","algorithm":"x","generator":"x","generatorVersion":"x","schema":"schema.json",
+             "family":"x","description":"x","keysFile":"keys.json","notes":{},
              "numberOfCases":1,"cases":[{"comment":"","version":"V02","result":"valid","flags":[],
              "seed":"0000000000000000000000000000000000000000000000000000000000000000","servers":[],"steps":[]}]}
             """);

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Rosenpass.Reference.Crypto;
 
-namespace Rosenpass.Reference.Tests.Crypto;
+namespace Rosenpass.Reference.Vectors;
 
 /// <summary>
 /// The deterministic generator of the NIST PQC known-answer harness (<c>rng.c</c>: <c>randombytes_init</c>,
