@@ -56,12 +56,12 @@ public static class TraceTool
         throw new InputFormatException(vectors, $"no vector case '{caseId}' here (case ids are the \"id\" fields of vectors/*.json, e.g. v03-handshake-psk)");
     }
 
-    /// <summary>The vector files in <paramref name="path"/>: the file itself, or a folder's .json files except keys and schema.</summary>
+    /// <summary>The case files in <paramref name="path"/>: the file itself, or a folder's .json files except keys, primitives and schema.</summary>
     private static IEnumerable<string> VectorFiles(string path)
     {
         if (File.Exists(path)) return [path];
         if (!Directory.Exists(path)) throw new InputFormatException(path, "no such vector file or folder");
-        return Directory.GetFiles(path, "*.json").Where(f => Path.GetFileName(f) is not (VectorGenerator.KeysFileName or "schema.json"))
+        return Directory.GetFiles(path, "*.json").Where(f => Path.GetFileName(f) is not (VectorGenerator.KeysFileName or PrimitiveChecker.FileName or "schema.json"))
             .Order(StringComparer.Ordinal);
     }
 

@@ -117,7 +117,7 @@ public class TraceToolTests
     {
         foreach (string file in Directory.GetFiles(GeneratedVectorsFixture.Committed, "*.json"))
         {
-            if (Path.GetFileName(file) is VectorGenerator.KeysFileName or "schema.json") continue;
+            if (Path.GetFileName(file) is VectorGenerator.KeysFileName or PrimitiveChecker.FileName or "schema.json") continue;
             var vectorCase = VectorJson.Load<VectorFile>(file).Cases.FirstOrDefault(c => c.Id == caseId);
             if (vectorCase != null) return [.. vectorCase.Steps.SelectMany(s => s.Expected.Trace).Select(t => (t.Step, t.Name, t.Value))];
         }
