@@ -17,6 +17,15 @@ public static class ConformanceCommand
         var version = new Option<string?>("--version") { Description = "Protocol version to test: V02 or V03 (default: V03 suite plus V02 key agreement; running IUT: V02)" };
         version.AcceptOnlyFromAmong("V02", "V03");
         var report = new Option<string?>("--report") { Description = "Write a JUnit XML report to this file" };
+        var jsonReport = new Option<string?>("--json-report") { Description = "Write a JSON report to this file" };
+        var longMode = new Option<bool>("--long") { Description = "Also run the long scenarios with real timers: rekey at 120/130 s, stale key at 180 s (about 7 minutes)" };
+        var underLoad = new Option<string>("--iut-under-load")
+        {
+            Description = "How the cookie-as-responder scenario puts the IUT under load: flood (16 valid-mac InitHellos in 1 s), config (dos_defence = \"always\"), none (the IUT has no under-load mode: not applicable)",
+            DefaultValueFactory = _ => "flood",
+        };
+        underLoad.AcceptOnlyFromAmong("flood", "config", "none");
+        var list = new Option<bool>("--list") { Description = "Print the scenario catalogue (id, spec sections, what it proves) as a markdown table and exit" };
         var scenario = new Option<string[]>("--scenario") { Description = "Run only scenarios whose name contains this text (repeatable)" };
         var keyTimeout = new Option<double>("--key-timeout") { Description = "Seconds to wait for a key", DefaultValueFactory = _ => 20 };
         var iutAddress = new Option<string?>("--iut-address") { Description = "Running IUT: its listen address, IP:PORT" };
@@ -27,10 +36,16 @@ public static class ConformanceCommand
         var psk = new Option<string?>("--psk") { Description = "Running IUT: the pre-shared key file it uses for us (default: none)" };
         var command = new Command("conformance", "Test another Rosenpass implementation on loopback, playing its peer")
         {
-            iutCommand, version, report, scenario, keyTimeout, iutAddress, iutPublicKey, iutOutfile, ourPublicKey, ourSecretKey, psk,
+            iutCommand, version, report, jsonReport, scenario, keyTimeout, longMode, underLoad, list, iutAddress, iutPublicKey, iutOutfile,
+            ourPublicKey, ourSecretKey, psk,
         };
         command.SetAction(async (parse, cancel) =>
         {
+            if (parse.GetValue(list))
+            {
+                await Console.Out.WriteAsync(Scenarios.ScenarioCatalog.MarkdownTable()).ConfigureAwait(false);
+                return ConformanceTool.Passed;
+            }
             var running = RunningFrom(parse.GetValue(iutAddress), parse.GetValue(iutPublicKey), parse.GetValue(iutOutfile),
                 parse.GetValue(ourPublicKey), parse.GetValue(ourSecretKey), parse.GetValue(psk), out string? problem);
             if (problem != null)
@@ -46,6 +61,9 @@ public static class ConformanceCommand
                 ReportPath = parse.GetValue(report),
                 Only = parse.GetValue(scenario) ?? [],
                 KeyTimeout = TimeSpan.FromSeconds(parse.GetValue(keyTimeout)),
+                JsonReportPath = parse.GetValue(jsonReport),
+                Long = parse.GetValue(longMode),
+                UnderLoad = Enum.Parse<Scenarios.UnderLoadMode>(parse.GetValue(underLoad) ?? "flood", ignoreCase: true),
             };
             return await ConformanceTool.RunAsync(options, Console.Out, cancel, Console.Error).ConfigureAwait(false);
         });

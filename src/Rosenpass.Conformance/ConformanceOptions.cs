@@ -27,4 +27,13 @@ public sealed record ConformanceOptions
 
     /// <summary>How long to wait for a key before a scenario fails; waits end as soon as their condition holds.</summary>
     public TimeSpan KeyTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Where to write the JSON report; null for none.</summary>
+    public string? JsonReportPath { get; init; }
+
+    /// <summary>Also run the long scenarios (rekey at 120/130 s, stale key at 180 s; about 7 minutes).</summary>
+    public bool Long { get; init; }
+
+    /// <summary>How the cookie-as-responder scenario puts the IUT under load; None marks it not applicable.</summary>
+    public Scenarios.UnderLoadMode UnderLoad { get; init; } = Scenarios.UnderLoadMode.Flood;
 }

@@ -9,8 +9,8 @@ namespace Rosenpass.Conformance;
 
 /// <summary>
 /// The conformance runner: plays the peer against an implementation under test (IUT) on loopback, scenario by
-/// scenario, and reports each as pass, fail or skip with a reason (a table on <c>output</c>, JUnit XML on request).
-/// Exit code 0 only if no scenario failed; 1 if one did; 2 if the run could not start.
+/// scenario, and reports each as pass, fail, skip or not applicable with a reason (a table on <c>output</c>, JUnit XML
+/// and JSON on request). Exit code 0 only if no scenario failed; 1 if one did; 2 if the run could not start.
 /// </summary>
 public static class ConformanceTool
 {
@@ -61,6 +61,7 @@ public static class ConformanceTool
             var results = await RunScenariosAsync(options, output, runFolder, cancel).ConfigureAwait(false);
             await output.WriteAsync(ResultTable.Format(results)).ConfigureAwait(false);
             if (options.ReportPath is { } report) JUnitReport.Write(results, report);
+            if (options.JsonReportPath is { } json) JsonReport.Write(results, json);
             return results.Any(r => r.Verdict == Verdict.Fail) ? Failed : Passed;
         }
         finally
@@ -73,15 +74,15 @@ public static class ConformanceTool
         CancellationToken cancel)
     {
         using var keys = RunKeys.Create(options, runFolder);
-        var context = new ScenarioContext(keys.Ours, keys.Psk, keys.Launcher, options.KeyTimeout, runFolder);
-        var scenarios = ScenarioCatalog.For(VersionOf(options))
+        var context = new ScenarioContext(keys.Ours, keys.Psk, keys.Launcher, options.KeyTimeout, runFolder, keys.Second, options.UnderLoad);
+        var scenarios = ScenarioCatalog.For(VersionOf(options), options.Long)
             .Where(s => options.Only.Count == 0 || options.Only.Any(o => s.Name.Contains(o, StringComparison.Ordinal)))
             .ToList();
         var results = new List<ScenarioResult>();
         foreach (var scenario in scenarios)
         {
             var result = await RunOneAsync(scenario, context, cancel).ConfigureAwait(false);
-            await output.WriteLineAsync($"{result.Verdict.ToString().ToUpperInvariant(),-4} {result.Scenario}").ConfigureAwait(false);
+            await output.WriteLineAsync($"{ResultTable.VerdictText(result.Verdict),-4} {result.Scenario}").ConfigureAwait(false);
             results.Add(result);
         }
         return results;
@@ -104,6 +105,6 @@ public static class ConformanceTool
         {
             outcome = Outcome.Fail($"{e.GetType().Name}: {e.Message}");
         }
-        return new ScenarioResult(scenario.Name, outcome.Verdict, watch.Elapsed.TotalSeconds, outcome.Reason);
+        return new ScenarioResult(scenario.Name, outcome.Verdict, watch.Elapsed.TotalSeconds, outcome.Reason, scenario.Spec);
     }
 }

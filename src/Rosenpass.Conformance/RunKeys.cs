@@ -23,6 +23,9 @@ internal sealed class RunKeys : IDisposable
 
     public IIutLauncher Launcher { get; }
 
+    /// <summary>A second key pair of ours, generated when first needed (the two-peer scenario).</summary>
+    public Lazy<KeyPair> Second { get; } = new(KeyPair.Generate);
+
     public static RunKeys Create(ConformanceOptions options, string runFolder)
     {
         if (options.Running is { } running)
@@ -61,6 +64,7 @@ internal sealed class RunKeys : IDisposable
     public void Dispose()
     {
         Ours.Dispose();
+        if (Second.IsValueCreated) Second.Value.Dispose();
         Psk.Dispose();
     }
 }

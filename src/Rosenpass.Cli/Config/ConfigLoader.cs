@@ -44,6 +44,14 @@ public static class ConfigLoader
             var other => throw fields.Error("verbosity", $"unknown variant \"{other}\", expected \"Quiet\" or \"Verbose\""),
         };
 
+        config.DosDefence = fields.OptionalString("dos_defence") switch
+        {
+            null or "auto" => DosDefence.Auto,
+            "always" => DosDefence.Always,
+            "never" => DosDefence.Never,
+            var other => throw fields.Error("dos_defence", $"unknown value \"{other}\", expected \"auto\", \"always\" or \"never\""),
+        };
+
         var peers = fields.RequiredTableArray("peers");
         for (int i = 0; i < peers.Count; i++) config.Peers.Add(ParsePeer(new TomlFields(file, $"peers[{i}].", peers[i])));
         fields.RejectUnknownKeys();

@@ -16,6 +16,8 @@ public static class ConfigWriter
         if (config.SecretKey is { } sk) Line(toml, "secret_key", Quote(sk));
         Line(toml, "listen", Array(config.Listen.Select(SocketAddressParser.Format)));
         Line(toml, "verbosity", Quote(config.Verbosity.ToString()));
+        // Our addition (spec §8.5.3): written only when it is not the default, so the file stays upstream's format.
+        if (config.DosDefence != DosDefence.Auto) Line(toml, "dos_defence", Quote(config.DosDefence.ToString().ToLowerInvariant()));
         if (config.Peers.Count == 0) Line(toml, "peers", "[]");
         foreach (var peer in config.Peers) WritePeer(toml, peer);
         return toml.ToString();

@@ -19,6 +19,9 @@ public sealed class RosenpassConfig
 
     public Verbosity Verbosity { get; set; } = Verbosity.Quiet;
 
+    /// <summary>Our addition (spec §8.5.3): <c>dos_defence</c>; absent, as in every upstream config, means auto.</summary>
+    public DosDefence DosDefence { get; set; } = DosDefence.Auto;
+
     public List<PeerConfig> Peers { get; } = [];
 
     /// <summary>The file this came from, for messages; null for a config built from arguments.</summary>

@@ -7,15 +7,17 @@ using Rosenpass.Cli.WireGuard;
 using Rosenpass.Reference;
 using Rosenpass.Reference.Crypto;
 using Rosenpass.Reference.Protocol;
+using Rosenpass.Reference.Protocol.Messages;
 
 namespace Rosenpass.Cli.Net;
 
 /// <summary>
 /// The daemon: the protocol core (pure logic) plus sockets, files, timers and WireGuard. One thread runs the
-/// event loop: a received datagram goes to <see cref="Server.HandleMessage"/> and its response back to the
-/// sender; <see cref="Server.Poll"/> runs whenever the core asked to be polled (rekeying, retransmissions,
-/// stale keys) and its datagrams go to the peers' endpoints; key events go to <see cref="KeyEventOutput"/>.
-/// Between events the loop sleeps until the next datagram or the core's next deadline, whichever is first.
+/// event loop (spec §8.5.5): before every datagram it checks the stop signal and runs <see cref="Server.Poll"/> if
+/// the core's deadline has come (rekeying, retransmissions, stale keys; its datagrams go to the peers' endpoints);
+/// then it hands one received datagram to <see cref="Server.HandleMessage"/> and sends the response back to the
+/// sender. Key events go to <see cref="KeyEventOutput"/>. Between events the loop sleeps until the next datagram or
+/// the next deadline. The core asks <see cref="DaemonLoadPolicy"/> whether it is under load (spec §8.5).
 /// </summary>
 public sealed class AppServer : IDisposable
 {
@@ -28,11 +30,16 @@ public sealed class AppServer : IDisposable
     private readonly List<PeerRoute> _routes = [];
     private readonly KeyEventOutput _output;
     private readonly Verbosity _verbosity;
+    private readonly DaemonLoadPolicy _load;
+    private readonly LoadReport _report;
 
-    private AppServer(Server server, MonotonicClock clock, UdpSockets sockets, KeyEventOutput output, Verbosity verbosity)
+    private AppServer(Server server, MonotonicClock clock, DaemonLoadPolicy load, UdpSockets sockets, KeyEventOutput output,
+        Verbosity verbosity)
     {
         _server = server;
         _clock = clock;
+        _load = load;
+        _report = new LoadReport(load.Defence.ToString().ToLowerInvariant());
         _sockets = sockets;
         _output = output;
         _verbosity = verbosity;
@@ -52,12 +59,13 @@ public sealed class AppServer : IDisposable
             throw new InputFormatException(source, "Server keypair missing (public_key and secret_key).");
         byte[] publicKey = KeyFiles.ReadPublicKey(config.PublicKey);
         var clock = new MonotonicClock();
-        var server = new Server(publicKey, KeyFiles.ReadSecretKey(config.SecretKey), new ServerOptions { Clock = clock });
+        var load = new DaemonLoadPolicy(config.DosDefence);
+        var server = new Server(publicKey, KeyFiles.ReadSecretKey(config.SecretKey), new ServerOptions { Clock = clock, LoadPolicy = load });
         try
         {
             var routes = config.Peers.Select((peer, i) => AddPeer(server, peer, $"{source}: peers[{i}]")).ToList();
             var sockets = new UdpSockets(config.Listen);
-            var app = new AppServer(server, clock, sockets, new KeyEventOutput(stdout, broker ?? new WgBroker(), config.Verbosity),
+            var app = new AppServer(server, clock, load, sockets, new KeyEventOutput(stdout, broker ?? new WgBroker(), config.Verbosity),
                 config.Verbosity);
             app._routes.AddRange(routes);
             return app;
@@ -89,50 +97,47 @@ public sealed class AppServer : IDisposable
         }
     }
 
-    /// <summary>Runs until <paramref name="stop"/> is cancelled (SIGINT/SIGTERM in the CLI).</summary>
+    /// <summary>
+    /// Runs until <paramref name="stop"/> is cancelled (SIGINT/SIGTERM in the CLI). One datagram per turn, with the
+    /// stop signal and the timers checked before each (spec §8.5.5), so neither waits behind a backlog.
+    /// </summary>
     public async Task RunAsync(CancellationToken stop)
     {
         var receivers = _sockets.StartReceiving(stop);
-        Log.Info($"listening on {string.Join(", ", LocalEndpoints)} with {_routes.Count} peer(s)");
-        double nextPoll = 0;
+        Log.Info($"listening on {string.Join(", ", LocalEndpoints)} with {_routes.Count} peer(s), dos_defence = {_load.Defence.ToString().ToLowerInvariant()}");
+        double timersDue = PollOnce(lateness: 0);
+        bool pollNow = false;
         while (!stop.IsCancellationRequested)
         {
-            if (_clock.Now >= nextPoll)
+            double now = _clock.Now;
+            if (pollNow || now >= timersDue)
             {
-                nextPoll = PollOnce();
+                timersDue = PollOnce(lateness: pollNow ? 0 : now - timersDue);
+                pollNow = false;
                 continue;
             }
-            if (await WaitForDatagram(nextPoll, stop).ConfigureAwait(false))
+            _report.Tick(now, _sockets.Received.Dropped, _sockets.Oversized);
+            _load.Detector.Waiting(_sockets.Received.InitHellosWaiting, now);
+            if (_sockets.Received.TryTake(out var datagram))
             {
-                while (_sockets.Received.TryRead(out var datagram))
-                {
-                    // An accepted message can start or end a handshake: ask the core for its timers again.
-                    if (HandleDatagram(datagram)) nextPoll = 0;
-                }
+                // An accepted message can start or end a handshake: ask the core for its timers again.
+                if (HandleDatagram(datagram)) pollNow = true;
+                continue;
             }
+            double sleep = Math.Clamp(Math.Min(timersDue, _report.NextReportAt) - now, 0, MaxSleepSeconds);
+            await _sockets.Received.WaitAsync(TimeSpan.FromSeconds(sleep), stop).ConfigureAwait(false);
         }
         _sockets.Dispose();
         await Task.WhenAll(receivers).ConfigureAwait(false);
+        _report.Tick(_clock.Now, _sockets.Received.Dropped, _sockets.Oversized);
+        _report.LogTotals();
         _output.WaitForWireGuard(TimeSpan.FromSeconds(5));
     }
 
-    private async Task<bool> WaitForDatagram(double until, CancellationToken stop)
+    /// <summary>Runs the core's timers; <paramref name="lateness"/> is how long after their due time (for the report).</summary>
+    private double PollOnce(double lateness)
     {
-        double seconds = Math.Clamp(until - _clock.Now, 0, MaxSleepSeconds);
-        using var wake = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        wake.CancelAfter(TimeSpan.FromSeconds(seconds));
-        try
-        {
-            return await _sockets.Received.WaitToReadAsync(wake.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private double PollOnce()
-    {
+        _report.Timer(lateness);
         var result = _server.Poll();
         foreach (var e in result.Events) HandleEvent(e, source: null);
         return result.NextPollAt;
@@ -141,7 +146,10 @@ public sealed class AppServer : IDisposable
     /// <summary>Hands one datagram to the core; returns whether it was accepted.</summary>
     private bool HandleDatagram(Datagram datagram)
     {
+        double now = _clock.Now;
+        if (_load.Detector.IsUnderLoad(now)) _report.UnderLoad();
         var outcome = _server.HandleMessage(datagram.Bytes, HostId.For(datagram.SocketIndex, datagram.Source));
+        if (outcome.Type == MessageType.InitHello) CountInitHello(outcome, now);
         if (!outcome.Accepted)
         {
             string message = $"dropped a datagram of {datagram.Bytes.Length} bytes from {datagram.Source}: {outcome.Rejection}";
@@ -159,6 +167,15 @@ public sealed class AppServer : IDisposable
             HandleEvent(new KeyExchanged(peer, Secret.Random(32, SystemRandom.Instance)), datagram);
         }
         return true;
+    }
+
+    /// <summary>Feeds the under-load rule (spec §8.5.3) and the report with one handled InitHello.</summary>
+    private void CountInitHello(HandleOutcome outcome, double now)
+    {
+        bool validMac = outcome.Rejection?.Kind != RejectionKind.BadMac;
+        bool cookieReply = outcome.Accepted && outcome.Peer is null;
+        _report.InitHello(validMac, cookieReply, outcome.Rejection?.Kind == RejectionKind.RateLimited);
+        if (validMac) _load.Detector.ValidMacInitHello(now);
     }
 
     private void HandleEvent(ServerEvent e, Datagram? source)

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Threading.Channels;
 using Rosenpass.Cli.Config;
 using Rosenpass.Cli.Logging;
 using Rosenpass.Reference;
@@ -10,16 +9,16 @@ namespace Rosenpass.Cli.Net;
 /// <summary>
 /// One UDP socket per listen address (IPv4 and IPv6; IPv6 sockets are dual-stack as on Linux by default).
 /// No listen address means one socket on [::]:0 (upstream-facts §3.3). Received datagrams are queued for the
-/// single-threaded event loop; when the queue is full, new datagrams are dropped (a flood cannot eat memory).
+/// single-threaded event loop in <see cref="ReceiveQueues"/>, bounded in count and bytes; a datagram longer than the
+/// largest message is dropped here, before it is copied or queued (spec §8.5.5).
 /// </summary>
 public sealed class UdpSockets : IDisposable
 {
-    /// <summary>Larger than any Rosenpass message, so oversized datagrams arrive whole and are rejected as such.</summary>
+    /// <summary>Larger than any UDP datagram, so an oversized one arrives whole and is dropped as such.</summary>
     private const int ReceiveBufferBytes = 65536;
 
     private readonly List<Socket> _sockets = [];
-    private readonly Channel<Datagram> _received = Channel.CreateBounded<Datagram>(
-        new BoundedChannelOptions(4096) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    private long _oversized;
 
     public UdpSockets(IReadOnlyList<IPEndPoint> listen)
     {
@@ -38,7 +37,10 @@ public sealed class UdpSockets : IDisposable
     /// <summary>The addresses the sockets are bound to (with the ports the system chose for port 0).</summary>
     public IReadOnlyList<IPEndPoint> LocalEndpoints => _sockets.Select(s => (IPEndPoint)s.LocalEndPoint!).ToArray();
 
-    public ChannelReader<Datagram> Received => _received.Reader;
+    public ReceiveQueues Received { get; } = new();
+
+    /// <summary>Datagrams longer than <see cref="ReceiveQueues.MaxDatagramBytes"/> dropped before queueing, so far.</summary>
+    public long Oversized => Interlocked.Read(ref _oversized);
 
     /// <summary>Starts one receive loop per socket; they end when <paramref name="stop"/> is cancelled.</summary>
     public Task[] StartReceiving(CancellationToken stop) =>
@@ -87,8 +89,12 @@ public sealed class UdpSockets : IDisposable
             {
                 var result = await socket.ReceiveFromAsync(buffer, SocketFlags.None, any, stop).ConfigureAwait(false);
                 failures = 0;
-                _received.Writer.TryWrite(new Datagram(buffer.AsSpan(0, result.ReceivedBytes).ToArray(),
-                    (IPEndPoint)result.RemoteEndPoint, index));
+                if (result.ReceivedBytes > ReceiveQueues.MaxDatagramBytes)
+                {
+                    Interlocked.Increment(ref _oversized);
+                    continue;
+                }
+                Received.Add(new Datagram(buffer.AsSpan(0, result.ReceivedBytes).ToArray(), (IPEndPoint)result.RemoteEndPoint, index));
             }
             catch (OperationCanceledException) { return; }
             catch (ObjectDisposedException) { return; }
@@ -140,6 +146,5 @@ public sealed class UdpSockets : IDisposable
     public void Dispose()
     {
         foreach (var socket in _sockets) socket.Dispose();
-        _received.Writer.TryComplete();
     }
 }

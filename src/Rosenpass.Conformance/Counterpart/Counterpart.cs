@@ -33,6 +33,7 @@ internal sealed class Counterpart : IAsyncDisposable
     private string? _key;
     private int _keyEvents;
     private int _accepted;
+    private readonly List<MessageType> _acceptedTypes = [];
 
     /// <param name="ours">our static key pair</param>
     /// <param name="iutPublicKey">the IUT's public key</param>
@@ -40,13 +41,20 @@ internal sealed class Counterpart : IAsyncDisposable
     /// <param name="version">the protocol version configured for the IUT</param>
     /// <param name="weInitiate">true: we send InitHello (the IUT is responder); false: we only answer</param>
     /// <param name="iut">where the IUT listens; null when it initiates: then its first datagram's source</param>
-    public Counterpart(KeyPair ours, byte[] iutPublicKey, Secret psk, ProtocolVersion version, bool weInitiate, IPEndPoint? iut)
+    /// <param name="ipv6">listen on ::1 instead of 127.0.0.1 (when the IUT initiates; otherwise the IUT's address decides)</param>
+    /// <param name="underLoad">whether our server is under load (spec §8.5): as responder it then answers InitHello without a valid cookie with a CookieReply</param>
+    public Counterpart(KeyPair ours, byte[] iutPublicKey, Secret psk, ProtocolVersion version, bool weInitiate, IPEndPoint? iut,
+        bool underLoad = false, bool ipv6 = false)
     {
         _iut = iut;
-        _server = new Server(ours.PublicKey, Secret.CopyOf(ours.SecretKey.Expose()), new ServerOptions { Clock = _clock });
+        _server = new Server(ours.PublicKey, Secret.CopyOf(ours.SecretKey.Expose()), new ServerOptions
+        {
+            Clock = _clock, LoadPolicy = underLoad ? FixedLoadPolicy.Always : FixedLoadPolicy.Never,
+        });
         _server.AddPeer(iutPublicKey, Secret.CopyOf(psk.Expose()), version, initiates: weInitiate);
-        _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var loopback = iut?.AddressFamily == AddressFamily.InterNetworkV6 || ipv6 ? IPAddress.IPv6Loopback : IPAddress.Loopback;
+        _socket = new Socket(loopback.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        _socket.Bind(new IPEndPoint(loopback, 0));
     }
 
     /// <summary>Our address, for the IUT's configuration when it initiates.</summary>
@@ -66,8 +74,20 @@ internal sealed class Counterpart : IAsyncDisposable
     /// <summary>How many of the IUT's datagrams our server accepted.</summary>
     public int AcceptedFromIut { get { lock (_gate) return _accepted; } }
 
+    /// <summary>How many of the IUT's datagrams of <paramref name="type"/> our server accepted.</summary>
+    public int AcceptedFromIutOf(MessageType type) { lock (_gate) return _acceptedTypes.Count(t => t == type); }
+
+    /// <summary>
+    /// Whether our retransmissions of InitConf (spec §9.2) reach the IUT. Off by default (see <see cref="IsRepeatedInitConf"/>);
+    /// the cache scenario turns it on, since the IUT's answer to them is its subject.
+    /// </summary>
+    public bool SendRepeatedInitConf { get; set; }
+
     /// <summary>The error that stopped our loop, if one did (a runner bug, reported as such).</summary>
     public Exception? LoopError { get; private set; }
+
+    /// <summary>Where the IUT listens, for a counterpart made before the IUT started (both initiate).</summary>
+    public void SetIut(IPEndPoint iut) => Volatile.Write(ref _iut, iut);
 
     public void Start()
     {
@@ -150,7 +170,11 @@ internal sealed class Counterpart : IAsyncDisposable
         lock (_gate)
         {
             outcome = _server.HandleMessage(datagram);
-            if (outcome.Accepted) _accepted++;
+            if (outcome.Accepted)
+            {
+                _accepted++;
+                if (datagram.Length > 0) _acceptedTypes.Add((MessageType)datagram[0]);
+            }
         }
         if (outcome.Response is { } response) Send(response);
         foreach (var e in outcome.Events) HandleEvent(e);
@@ -183,7 +207,7 @@ internal sealed class Counterpart : IAsyncDisposable
     private void Send(byte[] datagram)
     {
         lock (_sent) _sent.Add(datagram);
-        if (IsRepeatedInitConf(datagram)) return;
+        if (IsRepeatedInitConf(datagram) && !SendRepeatedInitConf) return;
         if (OnOutgoing(datagram)) Inject(datagram);
     }
 
@@ -202,7 +226,7 @@ internal sealed class Counterpart : IAsyncDisposable
     private async Task ReceiveAsync(CancellationToken stop)
     {
         var buffer = new byte[ReceiveBufferBytes];
-        EndPoint any = new IPEndPoint(IPAddress.Any, 0);
+        EndPoint any = new IPEndPoint(_socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         while (!stop.IsCancellationRequested)
         {
             try

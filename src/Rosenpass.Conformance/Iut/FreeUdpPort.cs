@@ -7,10 +7,11 @@ namespace Rosenpass.Conformance.Iut;
 /// <summary>Loopback UDP ports: one that was free a moment ago, and whether a port is now bound (via /proc on Linux).</summary>
 internal static class FreeUdpPort
 {
-    public static int Take()
+    public static int Take(bool ipv6 = false)
     {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var loopback = ipv6 ? IPAddress.IPv6Loopback : IPAddress.Loopback;
+        using var socket = new Socket(loopback.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(loopback, 0));
         return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 

@@ -16,6 +16,9 @@ internal abstract class IutInstance : IAsyncDisposable
     /// <summary>The base64 key in the IUT's outfile, or null if there is none.</summary>
     public abstract string? ReadOutfile();
 
+    /// <summary>The key in the IUT's outfile for our second peer (two-peer scenarios), or null.</summary>
+    public virtual string? ReadSecondOutfile() => null;
+
     public abstract ValueTask DisposeAsync();
 
     protected static string? ReadText(string path)

@@ -13,17 +13,19 @@ internal sealed class IutProcess : IutInstance
     private const int KeptErrorLines = 5;
 
     private readonly Process _process;
-    private readonly int _port;
+    private readonly IPEndPoint _address;
     private readonly string _outfile;
+    private readonly string? _secondOutfile;
     private readonly List<string> _stdout = [];
     private readonly Queue<string> _stderr = new();
     private bool _stopping;
 
-    private IutProcess(Process process, int port, string outfile)
+    private IutProcess(Process process, IPEndPoint address, string outfile, string? secondOutfile)
     {
         _process = process;
-        _port = port;
+        _address = address;
         _outfile = outfile;
+        _secondOutfile = secondOutfile;
         _process.OutputDataReceived += (_, e) => { if (e.Data != null) lock (_stdout) _stdout.Add(e.Data); };
         _process.ErrorDataReceived += (_, e) =>
         {
@@ -36,7 +38,7 @@ internal sealed class IutProcess : IutInstance
         };
     }
 
-    public static IutProcess Start(string shellCommand, string folder, int port, string outfile)
+    public static IutProcess Start(string shellCommand, string folder, IPEndPoint address, string outfile, string? secondOutfile = null)
     {
         var start = new ProcessStartInfo("/bin/sh")
         {
@@ -48,14 +50,14 @@ internal sealed class IutProcess : IutInstance
         };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(shellCommand);
-        var iut = new IutProcess(new Process { StartInfo = start }, port, outfile);
+        var iut = new IutProcess(new Process { StartInfo = start }, address, outfile, secondOutfile);
         iut._process.Start();
         iut._process.BeginOutputReadLine();
         iut._process.BeginErrorReadLine();
         return iut;
     }
 
-    public override IPEndPoint Address => new(IPAddress.Loopback, _port);
+    public override IPEndPoint Address => _address;
 
     public override int KeyEvents
     {
@@ -76,6 +78,8 @@ internal sealed class IutProcess : IutInstance
 
     public override string? ReadOutfile() => ReadText(_outfile);
 
+    public override string? ReadSecondOutfile() => _secondOutfile == null ? null : ReadText(_secondOutfile);
+
     /// <summary>
     /// Waits until the IUT has bound its port (datagrams sent after that are queued for it, not lost); false if
     /// it exited first. Without the kernel's tables to read, it waits a fixed second.
@@ -86,7 +90,7 @@ internal sealed class IutProcess : IutInstance
         while (watch.Elapsed < StartPatience)
         {
             if (_process.HasExited) return false;
-            switch (FreeUdpPort.IsBound(_port))
+            switch (FreeUdpPort.IsBound(_address.Port))
             {
                 case true:
                     return true;

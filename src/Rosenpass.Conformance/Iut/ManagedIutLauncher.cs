@@ -43,15 +43,22 @@ internal sealed class ManagedIutLauncher : IIutLauncher
     public async Task<IutInstance> StartAsync(IutSetup setup, string folder, CancellationToken cancel)
     {
         var paths = _paths with { Outfile = Path.Combine(folder, "iut-key-out") };
+        if (setup.SecondPeer is { } second)
+        {
+            paths = paths with { SecondPeerPublicKey = Path.Combine(folder, "ours2.pk"), SecondOutfile = Path.Combine(folder, "iut-key-out-2") };
+            await File.WriteAllBytesAsync(paths.SecondPeerPublicKey, second, cancel).ConfigureAwait(false);
+        }
         string? lastProblem = null;
         for (int attempt = 0; attempt < StartAttempts; attempt++)
         {
-            int port = FreeUdpPort.Take();
+            int port = FreeUdpPort.Take(setup.Ipv6);
             string config = Path.Combine(folder, "iut.toml");
             await File.WriteAllTextAsync(config, IutConfigFile.Toml(paths, port, setup), cancel).ConfigureAwait(false);
-            var iut = IutProcess.Start(_command.Replace(ConfigPlaceholder, ShellQuote(config), StringComparison.Ordinal), folder, port, paths.Outfile);
+            var address = new System.Net.IPEndPoint(setup.Ipv6 ? System.Net.IPAddress.IPv6Loopback : System.Net.IPAddress.Loopback, port);
+            var iut = IutProcess.Start(_command.Replace(ConfigPlaceholder, ShellQuote(config), StringComparison.Ordinal), folder, address,
+                paths.Outfile, paths.SecondOutfile);
             if (await iut.WaitUntilListeningAsync(cancel).ConfigureAwait(false)) return iut;
-            lastProblem = iut.ExitProblem ?? $"it did not bind 127.0.0.1:{port}";
+            lastProblem = iut.ExitProblem ?? $"it did not bind {address}";
             await iut.DisposeAsync().ConfigureAwait(false);
         }
         throw new IutStartException($"the IUT did not start: {lastProblem}");

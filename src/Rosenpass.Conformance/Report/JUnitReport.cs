@@ -19,13 +19,19 @@ public static class JUnitReport
             new XAttribute("tests", results.Count),
             new XAttribute("failures", results.Count(r => r.Verdict == Verdict.Fail)),
             new XAttribute("errors", 0),
-            new XAttribute("skipped", results.Count(r => r.Verdict == Verdict.Skip)),
+            new XAttribute("skipped", results.Count(r => r.Verdict is Verdict.Skip or Verdict.NotApplicable)),
             new XAttribute("time", Seconds(results.Sum(r => r.Seconds))));
         foreach (var result in results) suite.Add(TestCase(result));
         return new XDocument(new XElement("testsuites", suite));
     }
 
-    public static void Write(IReadOnlyList<ScenarioResult> results, string path) => Build(results).Save(path);
+    /// <summary>Writes the report as UTF-8 without a byte-order mark (some CI readers refuse one).</summary>
+    public static void Write(IReadOnlyList<ScenarioResult> results, string path)
+    {
+        var settings = new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), Indent = true };
+        using var writer = XmlWriter.Create(path, settings);
+        Build(results).Save(writer);
+    }
 
     private static XElement TestCase(ScenarioResult result)
     {
@@ -36,6 +42,8 @@ public static class JUnitReport
         string reason = XmlSafe(result.Reason);
         if (result.Verdict == Verdict.Fail) testCase.Add(new XElement("failure", new XAttribute("message", reason), reason));
         else if (result.Verdict == Verdict.Skip) testCase.Add(new XElement("skipped", new XAttribute("message", reason)));
+        // JUnit has no "not applicable": a skipped test case whose message says so.
+        else if (result.Verdict == Verdict.NotApplicable) testCase.Add(new XElement("skipped", new XAttribute("message", "not applicable: " + reason)));
         else testCase.Add(new XElement("system-out", reason));
         return testCase;
     }

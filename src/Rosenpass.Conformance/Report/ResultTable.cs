@@ -12,7 +12,7 @@ public static class ResultTable
         var rows = results.Select(r => new[]
         {
             r.Scenario,
-            r.Verdict.ToString().ToUpperInvariant(),
+            VerdictText(r.Verdict),
             r.Seconds.ToString("0.0", CultureInfo.InvariantCulture),
             r.Reason,
         }).ToList();
@@ -26,7 +26,11 @@ public static class ResultTable
     }
 
     public static string Summary(IReadOnlyList<ScenarioResult> results) =>
-        $"{Count(results, Verdict.Pass)} passed, {Count(results, Verdict.Fail)} failed, {Count(results, Verdict.Skip)} skipped";
+        $"{Count(results, Verdict.Pass)} passed, {Count(results, Verdict.Fail)} failed, {Count(results, Verdict.Skip)} skipped, "
+        + $"{Count(results, Verdict.NotApplicable)} not applicable";
+
+    /// <summary>The verdict as the table and the progress lines write it: PASS, FAIL, SKIP, N/A.</summary>
+    public static string VerdictText(Verdict verdict) => verdict == Verdict.NotApplicable ? "N/A" : verdict.ToString().ToUpperInvariant();
 
     private static int Count(IReadOnlyList<ScenarioResult> results, Verdict verdict) => results.Count(r => r.Verdict == verdict);
 

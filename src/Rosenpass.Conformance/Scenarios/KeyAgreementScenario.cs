@@ -9,6 +9,10 @@ namespace Rosenpass.Conformance.Scenarios;
 /// </summary>
 internal sealed class KeyAgreementScenario(IutRole role, ProtocolVersion version) : Scenario("key-agreement", role, version)
 {
+    public override string Spec => "§6, §4.6";
+
+    public override string Proves => "A plain handshake gives both sides the same output key, and the IUT reports it once.";
+
     protected override async Task<Outcome> RunCheckedAsync(ScenarioContext context, CancellationToken cancel)
     {
         var watch = Stopwatch.StartNew();

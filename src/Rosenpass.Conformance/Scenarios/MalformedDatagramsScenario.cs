@@ -10,6 +10,10 @@ namespace Rosenpass.Conformance.Scenarios;
 /// </summary>
 internal sealed class MalformedDatagramsScenario(ProtocolVersion version) : Scenario("malformed-datagrams", IutRole.Responder, version)
 {
+    public override string Spec => "§5.7, §8.1, §6, §7, §10.6";
+
+    public override string Proves => "56 malformed, forged or reflected datagrams get no answer (EmptyData excepted), no key event and no state change; a new handshake then agrees.";
+
     /// <summary>Spacing between datagrams: forged InitHellos cost the IUT a McEliece decapsulation (two for V02).</summary>
     private static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(15);
     private static readonly TimeSpan ExpensiveSpacing = TimeSpan.FromMilliseconds(100);

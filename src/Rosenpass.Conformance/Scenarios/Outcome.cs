@@ -10,4 +10,6 @@ internal sealed record Outcome(Verdict Verdict, string Reason)
     public static Outcome Fail(string reason) => new(Verdict.Fail, reason);
 
     public static Outcome Skip(string reason) => new(Verdict.Skip, reason);
+
+    public static Outcome NotApplicable(string reason) => new(Verdict.NotApplicable, reason);
 }

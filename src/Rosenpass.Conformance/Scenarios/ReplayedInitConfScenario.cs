@@ -10,6 +10,10 @@ namespace Rosenpass.Conformance.Scenarios;
 /// </summary>
 internal sealed class ReplayedInitConfScenario(ProtocolVersion version) : Scenario("replay/init-conf", IutRole.Responder, version)
 {
+    public override string Spec => "§7.3, §9.4";
+
+    public override string Proves => "A replayed InitConf gives no second key, and each copy is answered with the cached EmptyData.";
+
     private const int Replays = 3;
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(1.5);
 
@@ -30,7 +34,15 @@ internal sealed class ReplayedInitConfScenario(ProtocolVersion version) : Scenar
         int extra = rig.Iut.KeyEvents - events;
         if (extra > 0) return Outcome.Fail($"{Replays} replayed InitConf gave {extra} more key event(s) at the IUT");
         if (rig.Iut.ReadOutfile() != key) return Outcome.Fail("a replayed InitConf changed the IUT's outfile");
-        int answers = rig.Us.Received(MessageType.EmptyData).Count - answersBefore;
-        return Outcome.Pass($"{Replays} replayed InitConf: no second key ({answers} EmptyData answered from the cache)");
+        // Spec §9.4: while the cache holds the InitConf, each copy is answered with the cached EmptyData. An IUT that
+        // drops the copies (e.g. as a biscuit replay) leaves an initiator whose EmptyData was lost retransmitting
+        // InitConf until its handshake dies.
+        var answers = rig.Us.Received(MessageType.EmptyData).Skip(answersBefore).ToList();
+        if (answers.Count < Replays)
+            return Outcome.Fail($"{Replays} replayed InitConf got only {answers.Count} EmptyData: the IUT does not answer a repeated InitConf from its cache (spec §9.4)");
+        var first = rig.Us.Received(MessageType.EmptyData)[0];
+        if (answers.Any(a => !CachedEmptyData.SameExceptCookie(a, first)))
+            return Outcome.Fail("a replayed InitConf was answered with an EmptyData other than the first one (spec §9.4: the cached copy)");
+        return Outcome.Pass($"{Replays} replayed InitConf: no second key, each answered with the cached EmptyData");
     }
 }

@@ -14,6 +14,12 @@ namespace Rosenpass.Conformance.Scenarios;
 internal sealed class ReplayedInitHelloScenario(bool afterSession, ProtocolVersion version)
     : Scenario(afterSession ? "replay/init-hello-after-session" : "replay/init-hello-during-handshake", IutRole.Responder, version)
 {
+    public override string Spec => "§6.2, §7";
+
+    public override string Proves => afterSession
+        ? "A replayed InitHello after the session gives no key event and leaves the key and the IUT alive."
+        : "InitHello replayed around our InitConf does not disturb the handshake: one key event, agreeing keys.";
+
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(1.5);
 
     protected override async Task<Outcome> RunCheckedAsync(ScenarioContext context, CancellationToken cancel)

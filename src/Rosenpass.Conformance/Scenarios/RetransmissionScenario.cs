@@ -10,6 +10,10 @@ namespace Rosenpass.Conformance.Scenarios;
 /// </summary>
 internal sealed class RetransmissionScenario(LostMessage loss, ProtocolVersion version) : Scenario(loss.Topic, loss.Role, version)
 {
+    public override string Spec => loss.Spec;
+
+    public override string Proves => loss.Proves;
+
     protected override async Task<Outcome> RunCheckedAsync(ScenarioContext context, CancellationToken cancel)
     {
         var watch = Stopwatch.StartNew();

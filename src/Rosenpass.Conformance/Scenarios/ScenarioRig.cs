@@ -31,19 +31,28 @@ internal sealed class ScenarioRig : IAsyncDisposable
     public Counterpart.Counterpart Us { get; private set; }
 
     public static async Task<ScenarioRig> StartAsync(ScenarioContext context, Scenario scenario,
-        Action<Counterpart.Counterpart>? prepare, CancellationToken cancel)
+        Action<Counterpart.Counterpart>? prepare, CancellationToken cancel, RigOptions? options = null)
     {
+        options ??= new RigOptions();
         string folder = Path.Combine(context.RunFolder, scenario.Name.Replace('/', '_'));
         Directory.CreateDirectory(folder);
-        if (scenario.Role == IutRole.Initiator)
+        byte[]? second = options.SecondPeer ? context.Second.Value.PublicKey : null;
+        if (scenario.Role == IutRole.Initiator || options.BothInitiate)
         {
-            // We listen before the IUT starts: it sends its InitHello at once.
-            var us = NewCounterpart(context, scenario, context.Psk, weInitiate: false, iut: null);
+            // We listen before the IUT starts: it sends its InitHello at once. When both initiate, our loop starts
+            // only once the IUT listens, so that both InitHellos leave at about the same moment.
+            var us = NewCounterpart(context, scenario, context.Psk, weInitiate: options.BothInitiate, iut: null, options);
             try
             {
                 prepare?.Invoke(us);
-                us.Start();
-                var iut = await context.Launcher.StartAsync(new IutSetup(scenario.Version, us.LocalEndPoint), folder, cancel).ConfigureAwait(false);
+                if (!options.BothInitiate) us.Start();
+                var setup = new IutSetup(scenario.Version, us.LocalEndPoint, options.Ipv6, second, options.DosDefence);
+                var iut = await context.Launcher.StartAsync(setup, folder, cancel).ConfigureAwait(false);
+                if (options.BothInitiate)
+                {
+                    us.SetIut(iut.Address);
+                    us.Start();
+                }
                 return new ScenarioRig(context, scenario, iut, us);
             }
             catch
@@ -52,12 +61,25 @@ internal sealed class ScenarioRig : IAsyncDisposable
                 throw;
             }
         }
-        var responder = await context.Launcher.StartAsync(new IutSetup(scenario.Version, OurEndpoint: null), folder, cancel).ConfigureAwait(false);
-        var initiator = NewCounterpart(context, scenario, context.Psk, weInitiate: true, responder.Address);
+        var responder = await context.Launcher.StartAsync(new IutSetup(scenario.Version, OurEndpoint: null, options.Ipv6, second, options.DosDefence),
+            folder, cancel).ConfigureAwait(false);
+        var initiator = NewCounterpart(context, scenario, context.Psk, weInitiate: true, responder.Address, options);
         prepare?.Invoke(initiator);
+        var rig = new ScenarioRig(context, scenario, responder, initiator) { _options = options };
+        if (options.SecondPeer)
+        {
+            rig.Second = new Counterpart.Counterpart(context.Second.Value, context.Launcher.IutPublicKey, context.Psk, scenario.Version,
+                weInitiate: true, responder.Address);
+            rig.Second.Start();
+        }
         initiator.Start();
-        return new ScenarioRig(context, scenario, responder, initiator);
+        return rig;
     }
+
+    private RigOptions _options = new();
+
+    /// <summary>Our second counterpart (another key pair, the IUT's second peer), when the rig has one.</summary>
+    public Counterpart.Counterpart? Second { get; private set; }
 
     /// <summary>
     /// A new counterpart of ours (fresh server state and socket, psk <paramref name="psk"/>) initiates to the
@@ -66,22 +88,23 @@ internal sealed class ScenarioRig : IAsyncDisposable
     public async Task ReplaceCounterpartAsync(Secret psk, Action<Counterpart.Counterpart>? prepare = null)
     {
         await Us.DisposeAsync().ConfigureAwait(false);
-        Us = NewCounterpart(_context, _scenario, psk, weInitiate: true, Iut.Address);
+        Us = NewCounterpart(_context, _scenario, psk, weInitiate: true, Iut.Address, _options);
         prepare?.Invoke(Us);
         Us.Start();
     }
 
     private static Counterpart.Counterpart NewCounterpart(ScenarioContext context, Scenario scenario, Secret psk, bool weInitiate,
-        System.Net.IPEndPoint? iut) =>
-        new(context.Ours, context.Launcher.IutPublicKey, psk, scenario.Version, weInitiate, iut);
+        System.Net.IPEndPoint? iut, RigOptions options) =>
+        new(context.Ours, context.Launcher.IutPublicKey, psk, options.OurVersion ?? scenario.Version, weInitiate, iut, options.UsUnderLoad, options.Ipv6);
 
     /// <summary>
     /// Waits until our key and the IUT's outfile hold the same key (other than <paramref name="notKey"/>) and the
     /// IUT has reported the key event (its stdout line comes after the outfile); null on success, else what was
     /// seen when the patience ran out or the IUT died.
     /// </summary>
-    public async Task<string?> AgreementProblemAsync(string? notKey = null)
+    public async Task<string?> AgreementProblemAsync(string? notKey = null, TimeSpan? patience = null)
     {
+        var timeout = patience ?? _context.KeyTimeout;
         var watch = Stopwatch.StartNew();
         while (true)
         {
@@ -93,7 +116,7 @@ internal sealed class ScenarioRig : IAsyncDisposable
                 _iutEventsAtLastAgreement = Iut.KeyEvents;
                 return null;
             }
-            if (watch.Elapsed > _context.KeyTimeout)
+            if (watch.Elapsed > timeout)
             {
                 return $"no common key after {Seconds(watch.Elapsed)} s: we have {Describe(ours, notKey)}, " +
                     $"the IUT's outfile has {Describe(theirs, notKey)}" + (ours != null && theirs != null && ours != theirs ? " (they differ)" : "") + $"; {Iut.KeyEvents} key event(s) at the IUT";
@@ -101,6 +124,15 @@ internal sealed class ScenarioRig : IAsyncDisposable
             await Task.Delay(PollInterval).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Stops our counterpart (no more handshakes from us); <see cref="Broken"/> then looks at the IUT only.</summary>
+    public async Task StopCounterpartAsync()
+    {
+        await Us.DisposeAsync().ConfigureAwait(false);
+        _stopped = true;
+    }
+
+    private bool _stopped;
 
     /// <summary>Lets datagrams in flight arrive and be handled, then says whether the IUT still lives.</summary>
     public async Task<string?> SettleAsync(TimeSpan time)
@@ -111,7 +143,7 @@ internal sealed class ScenarioRig : IAsyncDisposable
 
     /// <summary>The IUT's exit or our loop's error, if either happened.</summary>
     public string? Broken() =>
-        Iut.ExitProblem ?? (Us.LoopError is { } error ? $"runner error in our counterpart: {error.GetType().Name}: {error.Message}" : null);
+        Iut.ExitProblem ?? (!_stopped && Us.LoopError is { } error ? $"runner error in our counterpart: {error.GetType().Name}: {error.Message}" : null);
 
     public static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
 
@@ -120,7 +152,8 @@ internal sealed class ScenarioRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Us.DisposeAsync().ConfigureAwait(false);
+        if (!_stopped) await Us.DisposeAsync().ConfigureAwait(false);
+        if (Second != null) await Second.DisposeAsync().ConfigureAwait(false);
         await Iut.DisposeAsync().ConfigureAwait(false);
     }
 }

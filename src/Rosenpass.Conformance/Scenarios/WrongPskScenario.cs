@@ -11,6 +11,10 @@ namespace Rosenpass.Conformance.Scenarios;
 /// </summary>
 internal sealed class WrongPskScenario(ProtocolVersion version) : Scenario("wrong-psk", IutRole.Responder, version)
 {
+    public override string Spec => "§6.1 IHI7, §6.2 IHR7-IHR8";
+
+    public override string Proves => "A peer with the right keys but another psk gets no key and no answer we accept.";
+
     /// <summary>Long enough for our InitHello and three retransmissions (spec §9.2).</summary>
     private static readonly TimeSpan Watch = TimeSpan.FromSeconds(3);
 

@@ -27,6 +27,8 @@ public enum RejectionKind
     HashFunctionMismatch,
     /// <summary>An EmptyData counter below the receive counter (spec §6.5).</summary>
     StaleCounter,
-    /// <summary>Under load, only InitHello (with a cookie check) and InitConf are processed (spec §8.5).</summary>
+    /// <summary>Under load with upstream's gate, only InitHello (with a cookie check) and InitConf are processed (spec §8.5.2).</summary>
     NotProcessedUnderLoad,
+    /// <summary>Under load, an InitHello with a valid cookie from a source whose token bucket is empty (spec §8.5.4).</summary>
+    RateLimited,
 }

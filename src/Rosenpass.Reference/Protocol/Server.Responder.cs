@@ -13,8 +13,15 @@ public sealed partial class Server
         // The mac first: it is cheap, and it tells which version the initiator speaks (spec §6.6, §8.1).
         var version = VersionByMac(datagram);
         if (version == null) return HandleOutcome.Reject(MessageType.InitHello, RejectionKind.BadMac, "mac verifies under no version");
-        if (_load.IsUnderLoad(now) && !CookieIsValid(datagram, hostId))
-            return HandleOutcome.Accept(MessageType.InitHello, null, CreateCookieReply(datagram, hostId, now));
+        if (_load.IsUnderLoad(now))
+        {
+            // Under load (spec §8.3, §8.5.4): without a valid cookie, a CookieReply instead of the decapsulation;
+            // with one, the source must still have a token left.
+            if (!CookieIsValid(datagram, hostId))
+                return HandleOutcome.Accept(MessageType.InitHello, null, CreateCookieReply(datagram, hostId, now));
+            if (!_load.TryTakeToken(hostId, now))
+                return HandleOutcome.Reject(MessageType.InitHello, RejectionKind.RateLimited, "this source's InitHello rate under load is used up");
+        }
 
         var msg = InitHello.Read(Envelope.Payload(datagram));
         var labels = Labels.For(version.Value);

@@ -106,7 +106,7 @@ public sealed partial class Server : IDisposable
         if (frameError != null) return HandleOutcome.Reject(null, frameError);
 
         double now = _clock.Now;
-        if (_load.IsUnderLoad(now) && type is not (MessageType.InitHello or MessageType.InitConf))
+        if (type is not (MessageType.InitHello or MessageType.InitConf) && _load.DropsOtherTypesUnderLoad && _load.IsUnderLoad(now))
             return HandleOutcome.Reject(type, RejectionKind.NotProcessedUnderLoad, "only InitHello and InitConf are processed under load");
 
         return type switch

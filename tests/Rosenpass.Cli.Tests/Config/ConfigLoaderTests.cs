@@ -34,6 +34,29 @@ public class ConfigLoaderTests
         var config = ConfigLoader.Load(Example(file));
         Assert.Equal(listen, SocketAddressParser.Format(Assert.Single(config.Listen)));
         Assert.Equal(endpoint, Assert.Single(config.Peers).Endpoint);
+        Assert.Equal(DosDefence.Auto, config.DosDefence); // upstream has no dos_defence: our default (spec §8.5.3)
+    }
+
+    [Theory]
+    [InlineData("auto", DosDefence.Auto)]
+    [InlineData("always", DosDefence.Always)]
+    [InlineData("never", DosDefence.Never)]
+    public void Dos_defence_is_read_and_written_back(string value, DosDefence expected)
+    {
+        var config = ConfigLoader.Parse($"listen = []\ndos_defence = \"{value}\"\npeers = []\n", "d.toml");
+        Assert.Equal(expected, config.DosDefence);
+        Assert.Equal(expected, ConfigLoader.Parse(ConfigWriter.ToToml(config), "d.toml").DosDefence);
+        Assert.Equal(expected != DosDefence.Auto, ConfigWriter.ToToml(config).Contains("dos_defence"));
+    }
+
+    [Theory]
+    [InlineData("\"Auto\"")]
+    [InlineData("\"off\"")]
+    [InlineData("true")]
+    public void A_bad_dos_defence_names_the_field(string value)
+    {
+        var error = Assert.Throws<InputFormatException>(() => ConfigLoader.Parse($"listen = []\ndos_defence = {value}\npeers = []\n", "d.toml"));
+        Assert.Contains("dos_defence", error.Message);
     }
 
     [Fact]

@@ -58,6 +58,23 @@ public sealed class RosenpassProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process id (the <c>dotnet</c> host that runs rosenpass.dll is the daemon itself).</summary>
+    public int Id => _process.Id;
+
+    /// <summary>The resident set size in bytes (VmRSS of /proc/PID/status), or 0 once the process is gone.</summary>
+    public long ResidentBytes()
+    {
+        try
+        {
+            string? line = File.ReadLines($"/proc/{Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
     public int WaitForExit(TimeSpan limit)
     {
         if (!_process.WaitForExit(limit))

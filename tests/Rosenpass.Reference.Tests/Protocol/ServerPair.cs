@@ -22,12 +22,13 @@ public sealed class ServerPair : IDisposable
 
     public ServerPair(ProtocolVersion versionAtA = ProtocolVersion.V03, ProtocolVersion versionAtB = ProtocolVersion.V03,
         byte[]? pskAtA = null, byte[]? pskAtB = null, IUnderLoadPolicy? loadAtB = null, bool bInitiates = true,
-        OskDomainSeparator? oskAtA = null, OskDomainSeparator? oskAtB = null, IRandomSource? jitter = null)
+        OskDomainSeparator? oskAtA = null, OskDomainSeparator? oskAtB = null, IRandomSource? jitter = null,
+        IUnderLoadPolicy? loadAtA = null)
     {
         jitter ??= SystemRandom.Instance;
         SecretKeyA = Secret.CopyOf(UpstreamVector.Value(UpstreamVector.PeerASecretKey));
         A = new Server(UpstreamVector.Value(UpstreamVector.PeerAPublicKey), SecretKeyA,
-            new ServerOptions { Clock = Clock, Jitter = jitter });
+            new ServerOptions { Clock = Clock, Jitter = jitter, LoadPolicy = loadAtA ?? FixedLoadPolicy.Never });
         B = new Server(UpstreamVector.Value(UpstreamVector.PeerBPublicKey), Secret.CopyOf(UpstreamVector.Value(UpstreamVector.PeerBSecretKey)),
             new ServerOptions { Clock = Clock, Jitter = jitter, LoadPolicy = loadAtB ?? FixedLoadPolicy.Never });
         PeerB = A.AddPeer(B.PublicKey, pskAtA == null ? null : Secret.CopyOf(pskAtA), versionAtA, oskAtA);
