@@ -19,18 +19,20 @@ public sealed partial class Server
         var cookieValue = Secret.Random(16, _random);
 
         // IHI1: ck = init(spkr), the responder's public key.
-        var ck = ChainingKey.Init(peer.Labels, peer.ChainingKeyInit);
+        var ck = Traced(ChainingKey.Init(peer.Labels, peer.ChainingKeyInit));
         TraceCk("IHI1", ck);
 
         // IHI2: sidi = random(4).
         byte[] sidi = DrawSessionId();
         sidi.CopyTo(msg.Sidi);
         Trace("IHI2", "sidi", sidi);
+        TraceOperation("IHI2", "random", "sidi");
 
         // IHI3: (eski, epki) = EKEM.keygen().
         var eski = new Secret(_ephemeralKem.SecretKeyLength);
         _ephemeralKem.GenerateKeyPair(msg.Epki, eski.Expose());
         Trace("IHI3", "epki", msg.Epki);
+        TraceOperation("IHI3", "keygen", "EKEM", "eski", "epki");
 
         // IHI4: mix(sidi, epki).
         ck.Mix(msg.Sidi, msg.Epki);
@@ -91,6 +93,8 @@ public sealed partial class Server
             || !handshake.Sidi.AsSpan().SequenceEqual(msg.Sidi))
             return HandleOutcome.Reject(MessageType.RespHello, RejectionKind.UnexpectedMessage, "no handshake awaits RespHello");
 
+        TraceOperation("RHI2", "lookup", "sidi");
+
         // Work on a copy of ck: nothing is committed until every check has passed.
         var ck = handshake.Ck.Clone();
 
@@ -132,6 +136,7 @@ public sealed partial class Server
         TraceCk("ICI4", ck);
 
         // ICI7: enter_live as initiator; the handshake stays (without ck) to retransmit InitConf until EmptyData.
+        TraceOperation("ICI7", "enter_live", "initiator");
         var session = EnterLive(Role.Initiator, ck, handshake.Sidi, msg.Sidr, now);
         ReplaceSession(peer, session);
         msg.Sidr.CopyTo(handshake.Sidr);

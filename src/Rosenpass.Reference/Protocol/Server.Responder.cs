@@ -27,7 +27,7 @@ public sealed partial class Server
         var labels = Labels.For(version.Value);
 
         // IHR1: ck = init(spkr), our own public key.
-        using var ck = ChainingKey.Init(labels, _own[version.Value].ChainingKeyInit);
+        using var ck = Traced(ChainingKey.Init(labels, _own[version.Value].ChainingKeyInit));
         TraceCk("IHR1", ck);
 
         // IHR4: mix(sidi, epki).
@@ -45,6 +45,7 @@ public sealed partial class Server
         TraceCk("IHR6", ck);
         var peer = FindPeer(pidi);
         if (peer == null) return HandleOutcome.Reject(MessageType.InitHello, RejectionKind.UnknownPeer, "no peer with this id");
+        TraceOperation("IHR6", "find_peer", "pidi");
         if (peer.Version != version)
             return HandleOutcome.Reject(MessageType.InitHello, RejectionKind.HashFunctionMismatch, $"peer is configured for {peer.Version}");
 
@@ -64,6 +65,7 @@ public sealed partial class Server
         // RHR1: sidr = random(4).
         DrawSessionId().CopyTo(resp.Sidr);
         Trace("RHR1", "sidr", resp.Sidr);
+        TraceOperation("RHR1", "random", "sidr");
 
         // RHR3: mix(sidr, sidi).
         ck.Mix(resp.Sidr, resp.Sidi);
@@ -80,6 +82,7 @@ public sealed partial class Server
         TraceCk("RHR5", ck);
 
         // RHR6: biscuit = store_biscuit(), then mix(biscuit).
+        TraceOperation("RHR6", "store_biscuit");
         StoreBiscuit(peer, labels, ck, resp, now);
         ck.Mix(resp.Biscuit);
         TraceCk("RHR6", ck);
@@ -129,6 +132,7 @@ public sealed partial class Server
         byte[] ad = Biscuit.AdditionalData(_own[version.Value].BiscuitAdPrefix, labels, msg.Sidi, msg.Sidr);
         using var plaintext = Biscuit.Open(_biscuitKeys[Biscuit.KeyIndex(msg.Biscuit)], ad, msg.Biscuit);
         if (plaintext == null) return HandleOutcome.Reject(MessageType.InitConf, RejectionKind.BadBiscuit, "biscuit does not decrypt");
+        TraceOperation("ICR1", "load_biscuit", "biscuit_ct");
         var (pidi, biscuitNumber, storedCk) = Biscuit.Split(plaintext);
         var peer = FindPeer(pidi);
         if (peer == null)
@@ -136,7 +140,8 @@ public sealed partial class Server
             Biscuit.Forget(storedCk);
             return HandleOutcome.Reject(MessageType.InitConf, RejectionKind.UnknownPeer, "biscuit names no known peer");
         }
-        var ck = ChainingKey.FromValue(labels, storedCk);
+        TraceOperation("ICR1", "find_peer", "pidi");
+        var ck = Traced(ChainingKey.FromValue(labels, storedCk));
         Biscuit.Forget(storedCk);
         ck.Mix(msg.Biscuit);
         TraceCk("ICR1", ck);
@@ -150,6 +155,8 @@ public sealed partial class Server
 
         // ICR6: biscuit_used = biscuit_no. ICR7: enter_live as responder; our own initiation with this peer ends.
         peer.BiscuitUsed = biscuitNumber;
+        TraceOperation("ICR6", "assign", "biscuit_used", "biscuit_no");
+        TraceOperation("ICR7", "enter_live", "responder");
         var session = EnterLive(Role.Responder, ck, msg.Sidi, msg.Sidr, now);
         ReplaceSession(peer, session);
         DropHandshake(peer);
@@ -180,6 +187,7 @@ public sealed partial class Server
         // ICR5: the biscuit number must exceed the last one used, compared in constant time (spec §7.3).
         if (ConstantTime.CompareLittleEndian(biscuitNumber, peer.BiscuitUsed) <= 0)
             return new Rejection(RejectionKind.ReplayedBiscuit, "biscuit number already used");
+        TraceOperation("ICR5", "require_greater", "biscuit_no", "biscuit_used");
         return null;
     }
 

@@ -234,7 +234,26 @@ public sealed partial class Server : IDisposable
 
     private void Trace(string step, string name, ReadOnlySpan<byte> value) => _trace?.Record(step, name, value);
 
-    private void TraceCk(string step, ChainingKey ck) => _trace?.Record(step, "ck", ck.Value);
+    /// <summary>Traces ck after <paramref name="step"/>, and the chaining-key operations the step ran (spec §6.7).</summary>
+    private void TraceCk(string step, ChainingKey ck)
+    {
+        if (_trace == null) return;
+        _trace.Record(step, "ck", ck.Value);
+        if (ck.Operations is not { } operations) return;
+        foreach (var (operation, operands) in operations)
+            _trace.Operation(step, operation, operands.Select(o => TraceOperands.Name(step, o)).ToArray());
+        operations.Clear();
+    }
+
+    /// <summary>Traces a step's operation that is not a chaining-key operation (spec §6.7), e.g. a peer look-up.</summary>
+    private void TraceOperation(string step, string operation, params string[] operands) => _trace?.Operation(step, operation, operands);
+
+    /// <summary><paramref name="ck"/>, reporting its operations to the trace if one is attached (spec §6.7).</summary>
+    private ChainingKey Traced(ChainingKey ck)
+    {
+        if (_trace != null) ck.Operations = [];
+        return ck;
+    }
 
     /// <summary>
     /// A SHA-256 digest of everything handling a message or polling could change (spec §10): two equal

@@ -57,6 +57,7 @@ public class UnderLoadGateTests
         byte[] ih = pair.A.Initiate(pair.PeerB);
         var reply = pair.B.HandleMessage(ih, HostA);
         Assert.Equal((byte)MessageType.CookieReply, reply.Response![0]);
+        Assert.True(reply.Response.Length <= ih.Length, "a CookieReply must never be larger than the InitHello it answers");
         Assert.Empty(gate.Asked); // no valid cookie: the bucket is not asked, so a spoofed flood cannot drain it
         byte[] withCookie = pair.A.HandleMessage(reply.Response).Response!;
 
