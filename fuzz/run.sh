@@ -7,7 +7,8 @@
 # Environment: FUZZ_SECONDS (default 60), FUZZ_PARALLEL (targets fuzzed at once, default 1; one per core),
 # FUZZ_OUT (afl-fuzz output folders, default fuzz/out). The seeds come from upstream's vector in vectors/upstream/
 # and its example configurations in tests/data/upstream-config-examples/.
-# Publishes the harness to a fresh folder, instruments Rosenpass.Reference.dll, the CLI (rosenpass.dll) and Tomlyn with
+# Publishes the harness to a fresh folder, instruments Rosenpass.Reference.dll, Rosenpass.Reference.Vectors.dll (the
+# assert_tv reader), the CLI (rosenpass.dll) and Tomlyn with
 # `dotnet sharpfuzz`, writes seed corpora from upstream's vector, runs afl-fuzz, prints each target's
 # execs/s, and exits 1 if any crash or hang was found, printing the reproducer's path.
 set -euo pipefail
@@ -32,7 +33,7 @@ dotnet tool restore >/dev/null
 dotnet publish fuzz/Rosenpass.Fuzz/Rosenpass.Fuzz.csproj -c Release -o "$build/plain" --nologo -v quiet
 # Instrumented code only runs under afl-fuzz (it writes AFL's shared memory): seeds and replays use plain/.
 cp -r "$build/plain" "$build/afl"
-for dll in Rosenpass.Reference.dll Tomlyn.dll rosenpass.dll; do
+for dll in Rosenpass.Reference.dll Rosenpass.Reference.Vectors.dll Tomlyn.dll rosenpass.dll; do
   if [ -f "$build/afl/$dll" ]; then dotnet sharpfuzz "$build/afl/$dll" >/dev/null; echo "== instrumented $dll"; fi
 done
 plain=(dotnet "$build/plain/Rosenpass.Fuzz.dll")

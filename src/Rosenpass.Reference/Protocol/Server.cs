@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
 using Rosenpass.Reference.Crypto;
 using Rosenpass.Reference.Protocol.Messages;
 
@@ -235,8 +237,15 @@ public sealed partial class Server : IDisposable
     private void TraceCk(string step, ChainingKey ck) => _trace?.Record(step, "ck", ck.Value);
 
     /// <summary>
+    /// A SHA-256 digest of everything handling a message or polling could change (spec §10): two equal
+    /// fingerprints mean no observable state changed. Public for the vectors' "state unchanged" field, so a
+    /// conformance run can show that a rejected message left the server as it was; it reveals no secret.
+    /// </summary>
+    public string StateFingerprint() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(DescribeState())));
+
+    /// <summary>
     /// Everything handling a message or polling could change, as text (secrets as fingerprints): two equal
-    /// descriptions mean no observable state changed. For tests.
+    /// descriptions mean no observable state changed. For tests; <see cref="StateFingerprint"/> is its public digest.
     /// </summary>
     internal string DescribeState()
     {

@@ -4,7 +4,8 @@ namespace Rosenpass.Reference.Protocol;
 
 /// <summary>
 /// Everything a server draws on besides its keys. The defaults are what a running daemon uses; tests and
-/// known-answer vectors replace them (a fake clock, scripted randomness, replayed KEM outputs).
+/// known-answer vectors replace them (a fake clock, scripted randomness, replayed KEM outputs). These are the core's
+/// injection points: Rosenpass.Reference.Vectors and Rosenpass.Reference.Teaching drive a server through them alone.
 /// </summary>
 public sealed record ServerOptions
 {
@@ -20,6 +21,7 @@ public sealed record ServerOptions
     /// <summary>The ephemeral KEM (Kyber512 round 3), null for the default drawing from <see cref="Random"/>.</summary>
     public IKem? EphemeralKem { get; init; }
 
+    /// <summary>Seconds for every timer (spec §9); vectors and tests use a clock they set by hand.</summary>
     public IClock Clock { get; init; } = new MonotonicClock();
 
     public IUnderLoadPolicy LoadPolicy { get; init; } = FixedLoadPolicy.Never;

@@ -93,13 +93,13 @@ internal sealed class CaseRunner : IDisposable
     private static (Expected, HandleOutcome?) Deliver(Server server, StepRequest request, string where)
     {
         byte[] message = request.Message ?? throw new InputFormatException(where, "deliver needs a message");
-        string before = server.DescribeState();
+        string before = server.StateFingerprint();
         var outcome = server.HandleMessage(message, request.HostId ?? []);
         var expected = new Expected
         {
             Accepted = outcome.Accepted,
             Rejection = outcome.Rejection?.Kind.ToString(),
-            StateUnchanged = outcome.Accepted ? null : before == server.DescribeState(),
+            StateUnchanged = outcome.Accepted ? null : before == server.StateFingerprint(),
             Response = outcome.Response == null ? null : VectorJson.Hex(outcome.Response),
             Events = Events(outcome.Events),
             Trace = [],
