@@ -2,16 +2,17 @@
 """proverif/mutate.py -- mutation testing of the ProVerif models.
 
 Plants one flaw at a time into a copy of proverif/ (the models are never changed in place), runs
-the models that should notice it with run.sh, and reports which queries caught it. A flaw is
-caught when at least one query gives a result other than its expected one (a MISMATCH row); a
-mutant that ProVerif rejects (syntax or type error), or that leaves every query as expected, is
-NOT caught.
+ProVerif on the models that should notice it, and reports the query that caught it: the first
+query whose result differs from expected.tsv (ProVerif is stopped there, which saves the rest of
+the run). A mutant that ProVerif rejects (syntax or type error), or that leaves every query as
+expected, is NOT caught.
 
     proverif/mutate.py            every flaw, one after the other
     proverif/mutate.py M03 M07    the named flaws only
     proverif/mutate.py --list     the flaws, without running anything
 
-Environment: as run.sh (PROVERIF, PV_TIMEOUT, PV_MAX_KIB); JOBS is passed on. Exit status 0 iff
+Environment: PROVERIF (default: proverif on PATH), PV_TIMEOUT (CPU seconds per model, default 600),
+MUTATE_JOBS (flaws run at the same time, default 1). Exit status 0 iff
 every flaw run was caught (or ProVerif is not installed: then it says so and exits 0, like run.sh).
 """
 import os
@@ -21,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -86,27 +88,78 @@ def plant(folder, flaw):
     return None
 
 
+def expected_of(folder, model):
+    """(query ids in file order, {id: expected result}) of one model."""
+    with open(os.path.join(folder, model + ".pv"), encoding="utf-8") as f:
+        ids = re.findall(r"\(\* @id ([A-Za-z0-9_.-]+)", f.read())
+    exp = {}
+    with open(os.path.join(folder, "expected.tsv"), encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) >= 3 and not line.startswith("#") and cols[0] == model:
+                exp[cols[1]] = cols[2]
+    return ids, exp
+
+
+def result_of(line):
+    if line.endswith(" is true."):
+        return "true"
+    if line.endswith(" is false."):
+        return "false"
+    if line.endswith(" cannot be proved."):
+        return "cannot-be-proved"
+    return "unparsed"
+
+
+def run_model(folder, model, proverif, timeout):
+    """Runs one model and stops at the first query whose result differs from expected.tsv.
+    Returns (caught query ids, error or None)."""
+    ids, exp = expected_of(folder, model)
+    cmd = ["nice", proverif, "-lib", os.path.join(folder, "rosenpass.pvl"), model + ".pv"]
+    proc = subprocess.Popen(cmd, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            preexec_fn=lambda: __import__("resource").setrlimit(
+                                __import__("resource").RLIMIT_CPU, (timeout, timeout)))
+    n, caught, error = 0, [], None
+    for line in proc.stdout:
+        line = line.rstrip("\n")
+        if line.startswith("Error"):
+            error = line
+        if not line.startswith("RESULT ") or line.startswith("RESULT (even ") or line.startswith("RESULT (but "):
+            continue
+        qid = ids[n] if n < len(ids) else "?"
+        n += 1
+        if exp.get(qid) != result_of(line):
+            caught.append(f"{model}:{qid} ({exp.get(qid)} -> {result_of(line)})")
+            proc.kill()
+            break
+    proc.wait()
+    if not caught and error is None and proc.returncode != 0:
+        error = f"proverif exited with {proc.returncode} on {model}.pv"
+    return caught, error
+
+
 def run_flaw(flaw, proverif):
     fid, what, _, _, models = flaw
+    timeout = int(os.environ.get("PV_TIMEOUT", "600"))
     with tempfile.TemporaryDirectory(prefix=f"pv-{fid}-") as tmp:
         copy = os.path.join(tmp, "proverif")
-        shutil.copytree(HERE, copy, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+        shutil.copytree(HERE, copy, ignore=shutil.ignore_patterns("*.py", "__pycache__", "*.md"))
         problem = plant(copy, flaw)
         if problem:
             return ("NOT-PLANTED", problem, 0.0, "")
-        env = dict(os.environ, PV_DIR=copy, PROVERIF=proverif)
         start = time.time()
-        proc = subprocess.run(["bash", os.path.join(HERE, "run.sh"), *models], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        caught, error = [], None
+        for model in models:
+            c, error = run_model(copy, model, proverif, timeout)
+            caught += c
+            if caught or error:
+                break
         secs = time.time() - start
-    out = proc.stdout
-    caught = sorted({line.split()[1] for line in out.splitlines()
-                     if re.search(r"\sMISMATCH$", line) and not line.startswith("MODEL")})
-    if "ERROR: proverif failed" in out or "exceeded its time budget" in out:
-        return ("ERROR", "ProVerif failed on the mutant (see below)", secs, out)
-    if proc.returncode != 0 and caught:
-        return ("caught", ", ".join(caught), secs, out)
-    return ("NOT-CAUGHT", "every query gave its expected result", secs, out)
+    if error and not caught:
+        return ("ERROR", error, secs, "")
+    if caught:
+        return ("caught", ", ".join(caught), secs, "")
+    return ("NOT-CAUGHT", "every query gave its expected result", secs, "")
 
 
 def main(argv):
@@ -125,8 +178,9 @@ def main(argv):
         return 0
     print(f"planting {len(flaws)} flaws, one at a time, into copies of {HERE}")
     rows, failed, total = [], 0, 0.0
-    for flaw in flaws:
-        status, detail, secs, out = run_flaw(flaw, proverif)
+    with ThreadPoolExecutor(max_workers=int(os.environ.get("MUTATE_JOBS", "1"))) as pool:
+        results = list(pool.map(lambda f: run_flaw(f, proverif), flaws))
+    for flaw, (status, detail, secs, out) in zip(flaws, results):
         total += secs
         rows.append((flaw[0], flaw[1], " ".join(flaw[4]), status, detail, secs))
         print(f"{flaw[0]}  {status:<11} {secs:7.1f}s  {flaw[1]}  -- {detail}", flush=True)
@@ -134,7 +188,7 @@ def main(argv):
             failed += 1
             print("\n".join("    " + l for l in out.splitlines()[-30:]))
     print()
-    print("| Flaw | What is planted | Models run | Caught by (queries whose result changed) | Seconds |")
+    print("| Flaw | What is planted | Models run | Caught by (first query whose result changed) | Seconds |")
     print("|---|---|---|---|---|")
     for fid, what, models, status, detail, secs in rows:
         shown = detail if status == "caught" else f"**{status}**: {detail}"

@@ -10,7 +10,9 @@
 #              KEEP_OUT     if set, a directory where the full ProVerif outputs are kept
 #              PV_DIR       folder holding the models, rosenpass.pvl and expected.tsv (default: this
 #                           script's folder; mutate.sh points it at a mutated copy)
-#              PV_TIMEOUT   wall-clock seconds one model may take (default 600: the budget of 10 min)
+#              PV_TIMEOUT   CPU seconds one model may use (default 600: the budget of 10 min; CPU time,
+#                           not wall-clock time, so that a machine loaded by other work does not fail
+#                           a model; a wall-clock guard of 6 x PV_TIMEOUT stops a model that hangs)
 #              PV_MAX_KIB   peak resident memory one model may use, KiB (default 2097152 = 2 GiB)
 #
 # Exit status: 0 when every query gave its expected result, or when ProVerif is not installed (then
@@ -79,15 +81,19 @@ run_model() {
   local m="$1" start end
   start="$(date +%s.%N)"
   if [ -n "$timer" ]; then
-    ( cd "$dir" && "$timer" -f '%M' -o "$work/$m.kib" timeout "$timeout_s" nice "$pv" -lib "$lib" "$m.pv" ) > "$work/$m.out" 2>&1
+    ( cd "$dir" && ulimit -t "$timeout_s" && "$timer" -f '%M %U %S' -o "$work/$m.kib" timeout "$((timeout_s * 6))" nice "$pv" -lib "$lib" "$m.pv" ) > "$work/$m.out" 2>&1
   else
-    ( cd "$dir" && timeout "$timeout_s" nice "$pv" -lib "$lib" "$m.pv" ) > "$work/$m.out" 2>&1
+    ( cd "$dir" && ulimit -t "$timeout_s" && timeout "$((timeout_s * 6))" nice "$pv" -lib "$lib" "$m.pv" ) > "$work/$m.out" 2>&1
   fi
   echo "$?" > "$work/$m.rc"
   end="$(date +%s.%N)"
   awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f\n", e - s }' > "$work/$m.sec"
-  # /usr/bin/time writes "Command exited with non-zero status N" before the figure on failure.
-  if [ -f "$work/$m.kib" ]; then tail -n 1 "$work/$m.kib" > "$work/$m.kib.1" && mv "$work/$m.kib.1" "$work/$m.kib"; fi
+  # /usr/bin/time writes "Command exited with non-zero status N" (or the signal) before the figures.
+  if [ -f "$work/$m.kib" ]; then
+    grep -q 'signal\|status' "$work/$m.kib" && echo "$(head -n 1 "$work/$m.kib")" > "$work/$m.why"
+    tail -n 1 "$work/$m.kib" | awk -v k="$work/$m.kib.1" -v c="$work/$m.cpu" '{ print $1 > k; printf "%.1f\n", $2 + $3 > c }'
+    mv "$work/$m.kib.1" "$work/$m.kib"
+  fi
 }
 
 for m in "${models[@]}"; do
@@ -128,13 +134,15 @@ summary="$work/summary.tsv"
 for m in "${models[@]}"; do
   out="$work/$m.out"; secs="$(cat "$work/$m.sec")"; rc="$(cat "$work/$m.rc")"
   kib="$(cat "$work/$m.kib" 2>/dev/null || echo "")"
+  cpu="$(cat "$work/$m.cpu" 2>/dev/null || echo "-")"
   mib="-"; [[ "$kib" =~ ^[0-9]+$ ]] && mib="$((kib / 1024))"
   mapfile -t ids < <(grep -oE '\(\* @id [A-Za-z0-9_.-]+' "$dir/$m.pv" | awk '{print $3}')
   mapfile -t results < <(results_of "$out")
   mapfile -t exp_ids < <(awk -F '\t' -v m="$m" '!/^#/ && $1 == m { print $2 }' "$expected")
   mstatus="ok"
-  if [ "$rc" = "124" ]; then
-    echo "ERROR: $m.pv exceeded its time budget of ${timeout_s}s"; fail=1; mstatus="TIMEOUT"
+  if [ "$rc" = "124" ] || [ "$rc" = "137" ] || [ "$rc" = "152" ]; then
+    echo "ERROR: $m.pv exceeded its time budget (${timeout_s} CPU seconds, or $((timeout_s * 6)) s wall-clock) $(cat "$work/$m.why" 2>/dev/null)"
+    fail=1; mstatus="TIMEOUT"
   elif [ "$rc" != "0" ] || grep -q '^Error' "$out"; then
     echo "ERROR: proverif failed on $m.pv (exit $rc):"; grep -m 5 -B 2 'Error' "$out" | sed 's/^/  /'
     fail=1; mstatus="ERROR"
@@ -168,7 +176,7 @@ for m in "${models[@]}"; do
       fail=1
     fi
   done
-  printf '%s\t%s\t%s\t%s\t%s\n' "$m" "${#ids[@]}" "$secs" "$mib" "$mstatus" >> "$summary"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$m" "${#ids[@]}" "$secs" "$cpu" "$mib" "$mstatus" >> "$summary"
 done
 
 # Models listed in expected.tsv that do not exist (only checked on a full run).
@@ -180,13 +188,15 @@ fi
 
 { printf 'MODEL\tQUERY\tEXPECTED\tGOT\tSTATUS\n'; cat "$rows"; } | column -t -s $'\t'
 echo
-{ printf 'MODEL\tQUERIES\tSECONDS\tPEAK-MiB\tSTATUS\n'; cat "$summary"; } | column -t -s $'\t'
+{ printf 'MODEL\tQUERIES\tWALL-S\tCPU-S\tPEAK-MiB\tSTATUS\n'; cat "$summary"; } | column -t -s $'\t'
 total="$(wc -l < "$rows")"; bad="$(grep -cv $'\tok$' "$rows")"
 tsec="$(awk -F '\t' '{ s += $3 } END { printf "%.0f", s }' "$summary")"
 maxs="$(awk -F '\t' '$3 > m { m = $3 } END { printf "%.0f", m }' "$summary")"
-maxm="$(awk -F '\t' '$4 ~ /^[0-9]+$/ && $4 > m { m = $4 } END { printf "%d", m }' "$summary")"
+maxm="$(awk -F '\t' '$5 ~ /^[0-9]+$/ && $5 > m { m = $5 } END { printf "%d", m }' "$summary")"
+tcpu="$(awk -F '\t' '{ s += $4 } END { printf "%.0f", s }' "$summary")"
+maxc="$(awk -F '\t' '$4 > m { m = $4 } END { printf "%.0f", m }' "$summary")"
 echo
-echo "models: ${#models[@]}, sum of model wall times ${tsec}s (${jobs} in parallel), slowest ${maxs}s, largest peak ${maxm} MiB"
+echo "models: ${#models[@]}; CPU ${tcpu} s in all, at most ${maxc} s for one model; wall-clock ${tsec} s summed over the models (${jobs} at a time), slowest ${maxs} s; largest peak ${maxm} MiB"
 if [ "$fail" -eq 0 ]; then
   echo "PASSED: $total queries in ${#models[@]} models gave their expected results"
 else
