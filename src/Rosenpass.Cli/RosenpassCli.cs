@@ -1,13 +1,15 @@
 using System.CommandLine;
 using System.Reflection;
 using Rosenpass.Cli.Commands;
+using Rosenpass.Cli.Help;
 using Rosenpass.Cli.Logging;
 
 namespace Rosenpass.Cli;
 
 /// <summary>
-/// The <c>rosenpass</c> command line (upstream-facts §3.1): global <c>--log-level</c>, <c>-v</c>, <c>-q</c>,
-/// <c>--help</c>, <c>--version</c>/<c>-V</c>, and the subcommands of <see cref="CommandRegistry"/>.
+/// The <c>rosenpass</c> command line (upstream-facts §3.1): global <c>--log-level</c>, <c>-v</c>, <c>-q</c> (at most
+/// one of them, as upstream's clap group), <c>--help</c>, <c>--version</c>/<c>-V</c>, <c>--generate-manpage DIR</c>,
+/// <c>--print-completions SHELL</c>, and the subcommands of <see cref="CommandRegistry"/>.
 /// </summary>
 public static class RosenpassCli
 {
@@ -21,6 +23,21 @@ public static class RosenpassCli
     private static readonly Option<bool> QuietOption = new("--quiet", "-q") { Description = "Log warnings and errors only", Recursive = true };
 
     private static readonly Option<bool> VersionOption = new("--version", "-V") { Description = "Print the version" };
+
+    private static readonly Option<string?> ManPageOption = new("--generate-manpage")
+    {
+        Description = "Write man pages (rosenpass.1 and one per subcommand) into this folder and exit",
+        HelpName = "out_dir",
+    };
+
+    private static readonly Option<string?> CompletionsOption = new Option<string?>("--print-completions")
+    {
+        Description = "Print a completion script for this shell (bash, zsh or fish) and exit",
+        HelpName = "shell",
+    }.AcceptOnlyFromAmong([.. CompletionScripts.Shells]);
+
+    /// <summary>Upstream puts these three in one clap group: naming two of them is a usage error.</summary>
+    private static readonly Option[] LogLevelGroup = [LogLevelOption, VerboseOption, QuietOption];
 
     public static int Run(string[] args)
     {
@@ -38,11 +55,15 @@ public static class RosenpassCli
         // No @file response files: upstream (clap) has none, and "@x" must stay an ordinary argument (the cli fuzz
         // target found "@." crashing the parser, which tried to read the folder "." as a response file).
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
+        var problems = parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction
+            ? parse.Errors.Select(e => e.Message).ToList()
+            : [];
+        if (LogLevelConflict(parse) is { } conflict) problems.Add(conflict);
+        if (problems.Count > 0)
         {
             // Values of a command line with errors must not be read (System.CommandLine throws): no level to choose.
             // Like clap: the problems, a hint, and exit code 2 (upstream-facts §3.10).
-            foreach (var error in parse.Errors) errors.WriteLine($"error: {error.Message}");
+            foreach (var problem in problems) errors.WriteLine($"error: {problem}");
             errors.WriteLine("For more information, try '--help'.");
             return (parse, UsageError);
         }
@@ -69,6 +90,8 @@ public static class RosenpassCli
         root.Add(VerboseOption);
         root.Add(QuietOption);
         root.Add(VersionOption);
+        root.Add(ManPageOption);
+        root.Add(CompletionsOption);
         foreach (var command in CommandRegistry.All) root.Add(command.Build());
         root.Add(Rosenpass.Conformance.ConformanceCommand.Build());
         root.SetAction(parse =>
@@ -77,6 +100,19 @@ public static class RosenpassCli
             {
                 Console.Out.WriteLine($"rosenpass {Version}");
                 return 0;
+            }
+            if (parse.GetValue(CompletionsOption) is { } shell)
+            {
+                Console.Out.Write(CompletionScripts.For(shell));
+                return 0;
+            }
+            if (parse.GetValue(ManPageOption) is { } folder)
+            {
+                return CommandRunner.Run(() =>
+                {
+                    ManPages.Write(root, folder, Version);
+                    return 0;
+                });
             }
             new System.CommandLine.Help.HelpAction().Invoke(parse);
             return UsageError;
@@ -104,6 +140,13 @@ public static class RosenpassCli
                 result.AddError($"invalid value '{value}' for '--log-level <LOG_LEVEL>': expected one of {string.Join(", ", LogLevelParser.Names)}");
         });
         return option;
+    }
+
+    /// <summary>The clap-style message when more than one of --log-level, -v and -q is given, else null.</summary>
+    private static string? LogLevelConflict(ParseResult parse)
+    {
+        var given = LogLevelGroup.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => $"'{o.Name}'").ToList();
+        return given.Count > 1 ? $"the argument {given[0]} cannot be used with {given[1]}" : null;
     }
 
     /// <summary>The command line's level wins over RUST_LOG; with neither, errors only (upstream-facts §3.10).</summary>

@@ -29,7 +29,7 @@ public static class AssertTvFile
     public static IReadOnlyList<AssertTvEntry> Parse(string text, string source, Func<int, byte[]> offloaded)
     {
         TomlTable root;
-        try { root = TomlSerializer.Deserialize<TomlTable>(text, new TomlSerializerOptions()) ?? new TomlTable(); }
+        try { root = TomlSerializer.Deserialize(text, TomlModelContext.Default.TomlTable) ?? new TomlTable(); }
         catch (Exception e) when (e is not InputFormatException)
         { throw new InputFormatException(source, $"not valid TOML: {FirstLine(e.Message)}", e); }
 
@@ -73,7 +73,7 @@ public static class AssertTvFile
         { throw new InputFormatException(where, "offloaded value is not valid zstd", e); }
         try
         {
-            return JsonSerializer.Deserialize<string>(json) ?? throw new InputFormatException(where, "offloaded value is JSON null");
+            return JsonSerializer.Deserialize(json, VectorJsonContext.Default.String) ?? throw new InputFormatException(where, "offloaded value is JSON null");
         }
         catch (JsonException e) { throw new InputFormatException(where, "offloaded value is not a JSON string", e); }
     }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Rosenpass.Reference.Vectors;
 
@@ -32,17 +33,21 @@ public static class VectorJson
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         // Readable comments: apostrophes and arrows stay as they are (the files are never embedded in HTML).
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Compile-time serialization code (no reflection, so the NativeAOT build behaves as the JIT build).
+        TypeInfoResolver = VectorJsonContext.Default,
     };
 
+    private static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
     /// <summary>The text of <paramref name="value"/>, ending with a newline.</summary>
-    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options) + "\n";
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, TypeInfo<T>()) + "\n";
 
     /// <summary>Parses <paramref name="text"/>; <paramref name="source"/> names the input in errors.</summary>
     public static T Deserialize<T>(string text, string source)
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(text, Options) ?? throw new InputFormatException(source, "is JSON null");
+            return JsonSerializer.Deserialize(text, TypeInfo<T>()) ?? throw new InputFormatException(source, "is JSON null");
         }
         catch (JsonException e)
         {

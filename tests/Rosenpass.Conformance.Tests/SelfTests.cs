@@ -3,9 +3,9 @@ using Rosenpass.Conformance.Report;
 namespace Rosenpass.Conformance.Tests;
 
 /// <summary>
-/// The runner against our own <c>rosenpass</c>: a correct implementation passes every scenario (the cookie flow
-/// is skipped, as for every IUT), and the same behind tests/Rosenpass.FaultyIut, which plants a fault from outside
-/// it, fails exactly the scenario that checks for it.
+/// The runner against our own <c>rosenpass</c>: a correct implementation passes every scenario of the default
+/// run, each one PASS (the under-load cookie flow and simultaneous initiation included), and the same behind
+/// tests/Rosenpass.FaultyIut, which plants a fault from outside it, fails exactly the scenario that checks for it.
 /// </summary>
 [Collection(IutProcesses.Name)]
 public sealed class SelfTests(ITestOutputHelper log)
@@ -20,22 +20,13 @@ public sealed class SelfTests(ITestOutputHelper log)
 
         log.WriteLine(output.ToString());
         var results = JUnit.Read(report);
-        bool failuresAwaitTheirIssues = results.Where(r => r.Verdict == Verdict.Fail).All(r => AwaitingTheirIssue(r.Name));
-        Assert.True(code == ConformanceTool.Passed || (code == ConformanceTool.Failed && failuresAwaitTheirIssues), output.ToString());
-        Assert.All(results.Where(r => !AwaitingTheirIssue(r.Name)), r => Assert.True(r.Verdict == Verdict.Pass, $"{r.Name}: {r.Verdict}: {r.Reason}"));
+        Assert.True(code == ConformanceTool.Passed, output.ToString());
+        Assert.All(results, r => Assert.True(r.Verdict == Verdict.Pass, $"{r.Name}: {r.Verdict}: {r.Reason}"));
         Assert.Equal(ScenarioIds().Count(id => !id.StartsWith("rekey/", StringComparison.Ordinal) && !id.StartsWith("stale-key/", StringComparison.Ordinal)),
             results.Count(r => r.Name.EndsWith("/V03", StringComparison.Ordinal)));
         Assert.Contains(results, r => r.Name.EndsWith("/V02", StringComparison.Ordinal));
         Assert.Contains(results, r => r.Name == "replay/init-conf/iut-responder/V03");
     }
-
-    /// <summary>
-    /// Scenarios whose behaviour our daemon gets from another issue that had not landed when they were written:
-    /// cookie/iut-responder needs the daemon's under-load mode (#16, spec §8.5.3), simultaneous-initiation its boot-race
-    /// tie-break (#17). Their verdicts are logged; once those land, they pass like the rest and leave this list.
-    /// </summary>
-    private static bool AwaitingTheirIssue(string name) =>
-        name.StartsWith("cookie/iut-responder/", StringComparison.Ordinal) || name.StartsWith("simultaneous-initiation/", StringComparison.Ordinal);
 
     private static IEnumerable<string> ScenarioIds() =>
         Scenarios.ScenarioCatalog.Full(Reference.Crypto.ProtocolVersion.V03).Select(s => s.Id);

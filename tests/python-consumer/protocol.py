@@ -483,10 +483,12 @@ class Server:
         ecti, shk = self.source.kem("ephemeral", "encaps", "RHR4", ("ciphertext", 768), ("sharedKey", 32),
                                     to=epki)
         ck.mix(epki, shk, ecti)
+        out.trace.append(("RHR4", "ecti", ecti))
         ck.record("RHR4")
         scti, shk = self.source.kem("static", "encaps", "RHR5", ("ciphertext", 156), ("sharedKey", 32),
                                     to=peer.key.pk)
         ck.mix(peer.key.pk, shk, scti)
+        out.trace.append(("RHR5", "scti", scti))
         ck.record("RHR5")
         # RHR6 store_biscuit (§7.1); state changes are committed only if nothing below fails (nothing can)
         b = self.active_biscuit_key(now)
@@ -502,6 +504,7 @@ class Server:
         ck.mix(biscuit_ct)
         ck.record("RHR6")
         auth = ck.encrypt_and_mix(b"")
+        out.trace.append(("RHR7", "auth", auth))
         ck.record("RHR7")
         body = bytes([RESP_HELLO, 0, 0, 0]) + sidr + sidi + ecti + scti + auth + biscuit_ct
         resp, defined = self.seal_responder(version, peer, body)

@@ -9,6 +9,7 @@ public static class CommandRegistry
         new ExchangeConfigCommand(),
         new GenConfigCommand(),
         new GenKeysCommand(),
+        new KeygenCommand(),
         new ValidateCommand(),
         new DemoCommand(),
         new VectorsCommand(),

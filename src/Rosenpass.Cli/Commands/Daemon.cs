@@ -9,10 +9,11 @@ public static class Daemon
 {
     /// <param name="config">The configuration.</param>
     /// <param name="alreadyChecked">The caller ran <see cref="ConfigValidator.Ensure"/> on it already.</param>
-    public static int Run(RosenpassConfig config, bool alreadyChecked = false)
+    /// <param name="clock">The protocol clock; null (the <c>rosenpass</c> command): real time.</param>
+    public static int Run(RosenpassConfig config, bool alreadyChecked = false, Rosenpass.Reference.Protocol.IClock? clock = null)
     {
         if (!alreadyChecked) ConfigValidator.Ensure(config);
-        using var app = AppServer.Create(config, Console.Out);
+        using var app = AppServer.Create(config, Console.Out, clock: clock);
         using var stop = new CancellationTokenSource();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop(stop));
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop(stop));

@@ -96,7 +96,7 @@ public static class ConfigLoader
     {
         try
         {
-            return TomlSerializer.Deserialize<TomlTable>(text)
+            return TomlSerializer.Deserialize(text, TomlModelContext.Default.TomlTable)
                 ?? throw new InputFormatException(file, "is empty or not a TOML table");
         }
         // Tomlyn also throws ArgumentOutOfRangeException on some malformed escapes (found by fuzz/run.sh config,

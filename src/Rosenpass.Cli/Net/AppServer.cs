@@ -25,7 +25,7 @@ public sealed class AppServer : IDisposable
     private const double MaxSleepSeconds = 3600;
 
     private readonly Server _server;
-    private readonly MonotonicClock _clock;
+    private readonly IClock _clock;
     private readonly UdpSockets _sockets;
     private readonly List<PeerRoute> _routes = [];
     private readonly KeyEventOutput _output;
@@ -33,7 +33,7 @@ public sealed class AppServer : IDisposable
     private readonly DaemonLoadPolicy _load;
     private readonly LoadReport _report;
 
-    private AppServer(Server server, MonotonicClock clock, DaemonLoadPolicy load, UdpSockets sockets, KeyEventOutput output,
+    private AppServer(Server server, IClock clock, DaemonLoadPolicy load, UdpSockets sockets, KeyEventOutput output,
         Verbosity verbosity)
     {
         _server = server;
@@ -52,13 +52,14 @@ public sealed class AppServer : IDisposable
     /// Loads the keys, adds the peers, binds the sockets. Every problem is an <see cref="InputFormatException"/>
     /// naming the file or field. Run <see cref="ConfigValidator"/> first for upstream's checks.
     /// </summary>
-    public static AppServer Create(RosenpassConfig config, TextWriter stdout, WgBroker? broker = null)
+    /// <param name="clock">The protocol clock; null: real time (<see cref="MonotonicClock"/>). Only a test host passes one.</param>
+    public static AppServer Create(RosenpassConfig config, TextWriter stdout, WgBroker? broker = null, IClock? clock = null)
     {
         string source = config.SourcePath ?? "arguments";
         if (config.PublicKey is null || config.SecretKey is null)
             throw new InputFormatException(source, "Server keypair missing (public_key and secret_key).");
         byte[] publicKey = KeyFiles.ReadPublicKey(config.PublicKey);
-        var clock = new MonotonicClock(TestTimeScale.FromEnvironment());
+        clock ??= new MonotonicClock();
         var load = new DaemonLoadPolicy(config.DosDefence);
         var server = new Server(publicKey, KeyFiles.ReadSecretKey(config.SecretKey), new ServerOptions { Clock = clock, LoadPolicy = load });
         try
@@ -112,7 +113,7 @@ public sealed class AppServer : IDisposable
             double now = _clock.Now;
             if (pollNow || now >= timersDue)
             {
-                timersDue = PollOnce(lateness: pollNow ? 0 : now - timersDue);
+                timersDue = PollOnce(lateness: pollNow ? 0 : (now - timersDue) / _clock.Rate);
                 pollNow = false;
                 continue;
             }
@@ -125,7 +126,7 @@ public sealed class AppServer : IDisposable
                 continue;
             }
             double sleep = Math.Clamp(Math.Min(timersDue, _report.NextReportAt) - now, 0, MaxSleepSeconds);
-            // Clock seconds to real ones (they differ only under TestTimeScale).
+            // Clock seconds to real ones (they differ only for a test host's faster clock).
             await _sockets.Received.WaitAsync(TimeSpan.FromSeconds(sleep / _clock.Rate), stop).ConfigureAwait(false);
         }
         _sockets.Dispose();
@@ -135,7 +136,7 @@ public sealed class AppServer : IDisposable
         _output.WaitForWireGuard(TimeSpan.FromSeconds(5));
     }
 
-    /// <summary>Runs the core's timers; <paramref name="lateness"/> is how long after their due time (for the report).</summary>
+    /// <summary>Runs the core's timers; <paramref name="lateness"/> is how many real seconds after their due time (for the report).</summary>
     private double PollOnce(double lateness)
     {
         _report.Timer(lateness);

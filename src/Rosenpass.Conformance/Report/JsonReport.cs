@@ -12,9 +12,10 @@ public static class JsonReport
 {
     public const string Format = "rosenpass-conformance-report/1";
 
-    private static readonly JsonSerializerOptions Options = new()
+    // Written with Utf8JsonWriter, not the reflection-based serializer, so the NativeAOT rosenpass writes the same bytes.
+    private static readonly JsonWriterOptions Options = new()
     {
-        WriteIndented = true, IndentSize = 2, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = true, IndentSize = 2, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>The verdict as the JSON report writes it.</summary>
@@ -28,26 +29,30 @@ public static class JsonReport
 
     public static string Build(IReadOnlyList<ScenarioResult> results)
     {
-        var document = new Dictionary<string, object>
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
         {
-            ["format"] = Format,
-            ["summary"] = new Dictionary<string, int>
+            json.WriteStartObject();
+            json.WriteString("format", Format);
+            json.WriteStartObject("summary");
+            foreach (var verdict in new[] { Verdict.Pass, Verdict.Fail, Verdict.Skip, Verdict.NotApplicable })
+                json.WriteNumber(VerdictName(verdict), results.Count(r => r.Verdict == verdict));
+            json.WriteEndObject();
+            json.WriteStartArray("scenarios");
+            foreach (var r in results)
             {
-                ["pass"] = results.Count(r => r.Verdict == Verdict.Pass),
-                ["fail"] = results.Count(r => r.Verdict == Verdict.Fail),
-                ["skip"] = results.Count(r => r.Verdict == Verdict.Skip),
-                ["not-applicable"] = results.Count(r => r.Verdict == Verdict.NotApplicable),
-            },
-            ["scenarios"] = results.Select(r => new Dictionary<string, object>
-            {
-                ["id"] = r.Scenario,
-                ["spec"] = r.Spec,
-                ["verdict"] = VerdictName(r.Verdict),
-                ["seconds"] = Math.Round(r.Seconds, 3),
-                ["reason"] = r.Reason,
-            }).ToList(),
-        };
-        return JsonSerializer.Serialize(document, Options) + "\n";
+                json.WriteStartObject();
+                json.WriteString("id", r.Scenario);
+                json.WriteString("spec", r.Spec);
+                json.WriteString("verdict", VerdictName(r.Verdict));
+                json.WriteNumber("seconds", Math.Round(r.Seconds, 3));
+                json.WriteString("reason", r.Reason);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
     public static void Write(IReadOnlyList<ScenarioResult> results, string path) =>

@@ -47,6 +47,22 @@ internal static class InitHelloRejections
                     c.Server("b", "b", false, CaseBuilder.Peer("a", other, Pair.Psk, initiates: false));
                     return c.Initiate("a");
                 }, null);
+
+            // The only way to HashFunctionMismatch (§6.6): a message under v that names a's peer id under `other`, the
+            // version b has for a. No genuine initiator sends it; anyone with a's keys can.
+            var (aKey, _) = keys.Get("a", "scenario");
+            byte[] pidOther = Labels.For(other).PeerId.Mix(aKey).ToArray();
+            yield return new NegativeCase("inithello-hash-function-mismatch", $"InitHello sealed under {v} whose pidi is a's peer id under {other}, "
+                + $"the version b has configured for a: b finds the peer at IHR6 under {v} and refuses the version (§6.6). The message is built "
+                + "step by step (IHI1-IHI8) with a's keys; its draws are part of it",
+                "b", RejectionKind.HashFunctionMismatch,
+                m => new(m, $"crafted: an InitHello under {v} with pidi = a's {other} peer id"), Flags.VersionMismatch).Build(keys, v, c =>
+                {
+                    c.Server("a", "a", false, CaseBuilder.Peer("b", other, Pair.Psk, initiates: true));
+                    c.Server("b", "b", false, CaseBuilder.Peer("a", other, Pair.Psk, initiates: false));
+                    var random = new SeededRandom(SeededRandom.SeedFor($"rosenpass reference vectors case {Pair.Tag(v)}-inithello-hash-function-mismatch"), "forged inithello");
+                    return ForgedInitHello.Build(v, aKey, bKey, pidOther, Pair.Psk, random);
+                }, (c, _) => Pair.Handshake(c));
         }
     }
 }

@@ -4,20 +4,21 @@ namespace Rosenpass.Reference.Protocol;
 public interface IClock
 {
     double Now { get; }
+
+    /// <summary>
+    /// Clock seconds per real second: 1 for a clock that keeps real time. A host that sleeps until a timer is due
+    /// divides by it (the daemon's event loop). A test host may pass a faster clock to see the 120/130 s rekeys
+    /// (spec §9.3) in seconds; that clock lives with the tests (tests/Rosenpass.FastClockDaemon), not here.
+    /// </summary>
+    double Rate => 1;
 }
 
-/// <summary>
-/// Seconds since this clock was made, from the monotonic stopwatch, times <paramref name="rate"/>: 1 for real use;
-/// process tests run the daemon faster (the CLI's <c>ROSENPASS_TEST_TIME_SCALE</c>) to see a rekey in seconds.
-/// </summary>
-public sealed class MonotonicClock(double rate = 1) : IClock
+/// <summary>Seconds since this clock was made, from the monotonic stopwatch: the daemon's clock.</summary>
+public sealed class MonotonicClock : IClock
 {
     private readonly long _start = System.Diagnostics.Stopwatch.GetTimestamp();
 
-    /// <summary>Clock seconds per real second.</summary>
-    public double Rate => rate;
-
-    public double Now => System.Diagnostics.Stopwatch.GetElapsedTime(_start).TotalSeconds * rate;
+    public double Now => System.Diagnostics.Stopwatch.GetElapsedTime(_start).TotalSeconds;
 }
 
 /// <summary>A clock that moves only when told to.</summary>

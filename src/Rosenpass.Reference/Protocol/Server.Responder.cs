@@ -79,10 +79,12 @@ public sealed partial class Server
 
         // RHR4: ecti = encaps_and_mix<EKEM>(epki).
         ck.EncapsAndMix(_ephemeralKem, msg.Epki, resp.Ecti);
+        Trace("RHR4", "ecti", resp.Ecti);
         TraceCk("RHR4", ck);
 
         // RHR5: scti = encaps_and_mix<SKEM>(spki).
         ck.EncapsAndMix(_staticKem, peer.PublicKey, resp.Scti);
+        Trace("RHR5", "scti", resp.Scti);
         TraceCk("RHR5", ck);
 
         // RHR6: biscuit = store_biscuit(), then mix(biscuit).
@@ -93,6 +95,7 @@ public sealed partial class Server
 
         // RHR7: auth = encrypt_and_mix("").
         ck.EncryptAndMix([], resp.Auth);
+        Trace("RHR7", "auth", resp.Auth);
         TraceCk("RHR7", ck);
 
         byte[] bytes = Build(peer, MessageType.RespHello, RespHello.Length, resp.Write);

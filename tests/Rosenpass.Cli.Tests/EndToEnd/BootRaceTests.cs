@@ -60,12 +60,14 @@ public class BootRaceTests(KeyPairFixture keys, ITestOutputHelper output)
 
     private List<RosenpassProcess> StartAll(TempFolder folder, Pair[] pairs, double timeScale)
     {
-        var environment = new Dictionary<string, string> { [TestTimeScale.Variable] = timeScale.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        RosenpassProcess Start(string config) => timeScale == 1
+            ? RosenpassProcess.Start(folder.Path, ["--log-level", "info", "exchange-config", config])
+            : RosenpassProcess.StartWithFastClock(folder.Path, timeScale, ["--log-level", "info", "exchange-config", config]);
         var processes = new List<RosenpassProcess>();
         foreach (var p in pairs)
         {
-            processes.Add(RosenpassProcess.Start(folder.Path, ["--log-level", "info", "exchange-config", p.ConfigA], environment));
-            processes.Add(RosenpassProcess.Start(folder.Path, ["--log-level", "info", "exchange-config", p.ConfigB], environment));
+            processes.Add(Start(p.ConfigA));
+            processes.Add(Start(p.ConfigB));
         }
         // Start-up (the runtime, 512 KiB keys read and hashed, the key-pair check) takes seconds on a loaded machine;
         // the 40 s count from the moment the last daemon is listening, when every pair is racing.
@@ -110,7 +112,7 @@ public class BootRaceTests(KeyPairFixture keys, ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Through the first rekey, on a protocol clock 4 times as fast (<see cref="TestTimeScale"/>): the rekeys due at
+    /// Through the first rekey, on a protocol clock 4 times as fast (tests/Rosenpass.FastClockDaemon): the rekeys due at
     /// 120 s and 130 s come after 30 s and 32.5 s. Before the tie-break, pairs that ended as two responders rekeyed
     /// at the same moment and raced again.
     /// </summary>

@@ -20,7 +20,7 @@ namespace Rosenpass.Cli.Tests.EndToEnd;
 [Collection(EndToEndCollection.Name)]
 public partial class UnderAttackTests(KeyPairFixture keys, ITestOutputHelper log)
 {
-    private const int Sources = 50;
+    internal const int Sources = 50;
     private const long MaxResidentBytes = 300L << 20;
 
     /// <summary>The flood lasts longer than the run, which ends with SIGTERM in the middle of it.</summary>
@@ -150,9 +150,9 @@ public partial class UnderAttackTests(KeyPairFixture keys, ITestOutputHelper log
         public bool Overloaded => LoadPerCore > OverloadPerCore;
     }
 
-    private const double OverloadPerCore = 8;
+    internal const double OverloadPerCore = 8;
 
-    private static double LoadAverageFor1Minute() =>
+    internal static double LoadAverageFor1Minute() =>
         double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
 
     private AttackRun Attack(string defence, int perSecond, IReadOnlyList<byte[]> extraDatagrams)
@@ -260,25 +260,26 @@ public partial class UnderAttackTests(KeyPairFixture keys, ITestOutputHelper log
     }
 
     /// <summary>
-    /// 16 InitHellos to b from a key pair b does not know (any bytes will do for the initiator's own keys: only b's
-    /// public key goes into the mac), each followed by a replay of one genuine InitHello from a.
+    /// 16 InitHellos to <paramref name="target"/> (default b) from a key pair it does not know (any bytes will do for the
+    /// initiator's own keys: only the target's public key goes into the mac), each followed by a replay of one genuine
+    /// InitHello from its peer <paramref name="peer"/> (default a).
     /// </summary>
-    private IEnumerable<byte[]> FloodDatagrams(TempFolder folder)
+    internal static IEnumerable<byte[]> FloodDatagrams(TempFolder folder, string target = "b", string peer = "a")
     {
-        byte[] publicKeyB = File.ReadAllBytes(folder.File("b.pk"));
+        byte[] targetPublicKey = File.ReadAllBytes(folder.File(target + ".pk"));
         var random = new Random(20261201);
         var unknownPublicKey = new byte[McEliece460896.PublicKeyLength];
         var unknownSecretKey = new byte[McEliece460896.SecretKeyLength];
         random.NextBytes(unknownPublicKey);
         random.NextBytes(unknownSecretKey);
         using var stranger = new Server(unknownPublicKey, Secret.CopyOf(unknownSecretKey));
-        var strangerToB = stranger.AddPeer(publicKeyB);
-        using var genuine = new Server(File.ReadAllBytes(folder.File("a.pk")), Secret.CopyOf(File.ReadAllBytes(folder.File("a.sk"))));
-        byte[] replayed = genuine.Initiate(genuine.AddPeer(publicKeyB));
+        var strangerToTarget = stranger.AddPeer(targetPublicKey);
+        using var genuine = new Server(File.ReadAllBytes(folder.File(peer + ".pk")), Secret.CopyOf(File.ReadAllBytes(folder.File(peer + ".sk"))));
+        byte[] replayed = genuine.Initiate(genuine.AddPeer(targetPublicKey));
         var datagrams = new List<byte[]>();
         for (int i = 0; i < 16; i++)
         {
-            datagrams.Add(stranger.Initiate(strangerToB));
+            datagrams.Add(stranger.Initiate(strangerToTarget));
             datagrams.Add(replayed);
         }
         return datagrams;

@@ -27,7 +27,20 @@ public sealed class RosenpassProcess : IDisposable
 
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "rosenpass.dll");
 
-    public static RosenpassProcess Start(string workingDirectory, IReadOnlyList<string> args, IDictionary<string, string>? environment = null)
+    /// <summary>tests/Rosenpass.FastClockDaemon: the same daemon on a protocol clock running a given number of times as fast.</summary>
+    public static string FastClockDll => Path.Combine(AppContext.BaseDirectory, "Rosenpass.FastClockDaemon.dll");
+
+    public static RosenpassProcess Start(string workingDirectory, IReadOnlyList<string> args, IDictionary<string, string>? environment = null) =>
+        Launch(workingDirectory, [Dll, .. args], environment);
+
+    /// <summary>
+    /// The daemon with every protocol timer <paramref name="rate"/> times as fast (the rekey due at 120 s after
+    /// 120/rate s); <paramref name="args"/> are <c>[--log-level L] exchange-config CONFIG</c>.
+    /// </summary>
+    public static RosenpassProcess StartWithFastClock(string workingDirectory, double rate, IReadOnlyList<string> args) =>
+        Launch(workingDirectory, [FastClockDll, rate.ToString(System.Globalization.CultureInfo.InvariantCulture), .. args], environment: null);
+
+    private static RosenpassProcess Launch(string workingDirectory, string[] dotnetArgs, IDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -37,8 +50,7 @@ public sealed class RosenpassProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Dll);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var arg in dotnetArgs) start.ArgumentList.Add(arg);
         start.Environment.Remove("RUST_LOG");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         return new RosenpassProcess(new Process { StartInfo = start });
