@@ -9,7 +9,7 @@
 #              JOBS         models run in parallel (default 2)
 #              KEEP_OUT     if set, a directory where the full ProVerif outputs are kept
 #              PV_DIR       folder holding the models, rosenpass.pvl and expected.tsv (default: this
-#                           script's folder; mutate.sh points it at a mutated copy)
+#                           script's folder; mutate.py runs ProVerif in mutated copies itself)
 #              PV_TIMEOUT   CPU seconds one model may use (default 600: the budget of 10 min; CPU time,
 #                           not wall-clock time, so that a machine loaded by other work does not fail
 #                           a model; a wall-clock guard of 6 x PV_TIMEOUT stops a model that hangs)
