@@ -5,7 +5,8 @@ namespace Rosenpass.Conformance;
 
 /// <summary>
 /// The keys of one run and the IUT launcher that knows them. Managed mode generates both McEliece key pairs
-/// (about 0.6 s each) and a random psk once per run; running mode loads ours, the IUT's public key and the psk
+/// (about 0.6 s each; a third half the time, so that the IUT leads the tie-break, <see cref="TieBreakRoles"/>)
+/// and a random psk once per run; running mode loads ours, the IUT's public key and the psk
 /// (none means 32 zero bytes, as upstream) from the user's files.
 /// </summary>
 internal sealed class RunKeys : IDisposable
@@ -45,11 +46,12 @@ internal sealed class RunKeys : IDisposable
             }
         }
         ManagedIutLauncher.CheckCommand(options.IutCommand!);
-        var generated = KeyPair.Generate(SystemRandom.Instance);
+        // The IUT leads the tie-break (spec §9.6), so that simultaneous-initiation tests its rule, not ours.
+        var (generated, iutKeys) = TieBreakRoles.Generate(SystemRandom.Instance);
+        using var iutPair = iutKeys;
         var agreedPsk = Secret.Random(SecretFile.PskBytes, SystemRandom.Instance);
         try
         {
-            using var iutKeys = KeyPair.Generate(SystemRandom.Instance);
             var launcher = new ManagedIutLauncher(options.IutCommand!, iutKeys, generated.PublicKey, agreedPsk, runFolder);
             return new RunKeys(generated, agreedPsk, launcher);
         }

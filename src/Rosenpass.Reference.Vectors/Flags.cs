@@ -26,6 +26,7 @@ internal static class Flags
     public const string Replay = "Replay";
     public const string VersionMismatch = "VersionMismatch";
     public const string StateUnchanged = "StateUnchanged";
+    public const string ConcurrentHandshake = "ConcurrentHandshake";
 
     /// <summary>Note of an acceptable difference: the cookie field of a RespHello or EmptyData (spec §8.2).</summary>
     public const string UnspecifiedCookieField = "UnspecifiedCookieField";
@@ -64,6 +65,8 @@ internal static class Flags
         [UnknownPeer] = N("AUTH_BYPASS", "The message's peer id names no configured peer.", "A stranger completes a handshake.", "spec §6.2", "spec §6.4"),
         [Replay] = N("AUTH_BYPASS", "A message that was accepted before is delivered again.", "A replayed message yields a second key or disturbs a live session.", "spec §6.3", "spec §7.3"),
         [VersionMismatch] = N("FUNCTIONALITY", "The peers are configured with different protocol versions.", "A handshake completes across versions.", "spec §6.6"),
+        [ConcurrentHandshake] = N("FUNCTIONALITY", "Both peers initiate at once; the tie-break's leader does not answer the other's InitHello while its own handshake awaits EmptyData (rule 1), so both end with the leader's key.",
+            "Both sides end with the other handshake's key (the boot race): the peers disagree until the next rekey, which races again.", "spec §9.6"),
         [StateUnchanged] = N("MISSING_STEP", "A rejected datagram changes no state: the step states stateUnchanged, and a later step delivers the genuine message and expects the recorded outputs.",
             "A forged datagram moves counters or drops handshakes (denial of service).", "spec §10.6"),
         [UnspecifiedCookieField] = N("DEFINED", "The last 16 bytes (the cookie field) of a RespHello or EmptyData are not defined by the protocol: ours hold what upstream's send buffer held (zeros, or bytes of the previous message). A receiver ignores them.",

@@ -11,28 +11,36 @@ internal sealed class RealRosenpass : IDisposable
 {
     private readonly Process _process;
     private readonly Lock _output = new();
+    private readonly bool _onlyFirstKeyEvent;
     private string? _lastKeyEvent;
 
-    private RealRosenpass(Process process)
+    private RealRosenpass(Process process, bool onlyFirstKeyEvent)
     {
         _process = process;
+        _onlyFirstKeyEvent = onlyFirstKeyEvent;
         _process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is not { } line) return;
             lock (_output)
             {
-                if (line.StartsWith("output-key ", StringComparison.Ordinal)) _lastKeyEvent = line;
+                if (line.StartsWith("output-key ", StringComparison.Ordinal))
+                {
+                    // keep-first-key: every key event after the first is kept back, as its key is from the outfile
+                    if (_onlyFirstKeyEvent && _lastKeyEvent != null) return;
+                    _lastKeyEvent = line;
+                }
                 Console.Out.WriteLine(line);
             }
         };
         _process.ErrorDataReceived += (_, e) => { if (e.Data != null) Console.Error.WriteLine(e.Data); };
     }
 
-    public static RealRosenpass Start(string dll, string config)
+    /// <param name="onlyFirstKeyEvent">the keep-first-key fault: only the first key event reaches stdout</param>
+    public static RealRosenpass Start(string dll, string config, bool onlyFirstKeyEvent = false)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { dll, "exchange-config", config }) start.ArgumentList.Add(arg);
-        var rosenpass = new RealRosenpass(new Process { StartInfo = start });
+        var rosenpass = new RealRosenpass(new Process { StartInfo = start }, onlyFirstKeyEvent);
         rosenpass._process.Start();
         rosenpass._process.BeginOutputReadLine();
         rosenpass._process.BeginErrorReadLine();

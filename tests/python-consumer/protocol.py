@@ -476,6 +476,11 @@ class Server:
         ck.record("IHR7")
         ck.decrypt_and_mix(auth)
         ck.record("IHR8")
+        # §9.6 rule 1: a peer we lead (our peer id under its version is the greater, as an unsigned big-endian
+        # number) is not answered while our own handshake with it awaits EmptyData
+        leads = self.key.hashed(peer.version, "peerid") > peer.pidt()
+        if leads and peer.handshake is not None and peer.handshake.next == "EmptyData":
+            raise Rejected("ConcurrentHandshake")
         sidr = self.fresh_sid("sidr")
         out.trace.append(("RHR1", "sidr", sidr))
         ck.mix(sidr, sidi)

@@ -43,18 +43,22 @@ internal sealed class Counterpart : IAsyncDisposable
     /// <param name="iut">where the IUT listens; null when it initiates: then its first datagram's source</param>
     /// <param name="ipv6">listen on ::1 instead of 127.0.0.1 (when the IUT initiates; otherwise the IUT's address decides)</param>
     /// <param name="underLoad">whether our server is under load (spec §8.5): as responder it then answers InitHello without a valid cookie with a CookieReply</param>
+    /// <param name="bind">where to listen; null: a free port on the loopback address of <paramref name="ipv6"/>
+    /// (tests/Rosenpass.FaultyIut gives its configured address when it plays the IUT)</param>
+    /// <param name="tieBreak">whether our server applies the tie-break (spec §9.6); off only in the faulty IUT</param>
     public Counterpart(KeyPair ours, byte[] iutPublicKey, Secret psk, ProtocolVersion version, bool weInitiate, IPEndPoint? iut,
-        bool underLoad = false, bool ipv6 = false)
+        bool underLoad = false, bool ipv6 = false, IPEndPoint? bind = null, bool tieBreak = true)
     {
         _iut = iut;
         _server = new Server(ours.PublicKey, Secret.CopyOf(ours.SecretKey.Expose()), new ServerOptions
         {
-            Clock = _clock, LoadPolicy = underLoad ? FixedLoadPolicy.Always : FixedLoadPolicy.Never,
+            Clock = _clock, LoadPolicy = underLoad ? FixedLoadPolicy.Always : FixedLoadPolicy.Never, TieBreak = tieBreak,
         });
         _server.AddPeer(iutPublicKey, Secret.CopyOf(psk.Expose()), version, initiates: weInitiate);
         var loopback = iut?.AddressFamily == AddressFamily.InterNetworkV6 || ipv6 ? IPAddress.IPv6Loopback : IPAddress.Loopback;
-        _socket = new Socket(loopback.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        _socket.Bind(new IPEndPoint(loopback, 0));
+        bind ??= new IPEndPoint(loopback, 0);
+        _socket = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        _socket.Bind(bind);
     }
 
     /// <summary>Our address, for the IUT's configuration when it initiates.</summary>
@@ -114,6 +118,12 @@ internal sealed class Counterpart : IAsyncDisposable
     {
         if (Volatile.Read(ref _iut) is { } iut) _socket.SendTo(datagram, iut);
     }
+
+    /// <summary>
+    /// Hands a datagram from the IUT to our server now, as if it had just arrived (it passes <see cref="OnIncoming"/>
+    /// again): a datagram the hook held back is delivered late.
+    /// </summary>
+    public void DeliverLate(byte[] datagram) => _inbox.Writer.TryWrite(datagram);
 
     private async Task RunAsync(CancellationToken stop)
     {

@@ -82,13 +82,13 @@ internal sealed class ScenarioRig : IAsyncDisposable
     public Counterpart.Counterpart? Second { get; private set; }
 
     /// <summary>
-    /// A new counterpart of ours (fresh server state and socket, psk <paramref name="psk"/>) initiates to the
-    /// responding IUT; the old one is stopped first.
+    /// A new counterpart of ours (fresh server state and socket, psk <paramref name="psk"/>, protocol version
+    /// <paramref name="version"/> or the rig's) initiates to the responding IUT; the old one is stopped first.
     /// </summary>
-    public async Task ReplaceCounterpartAsync(Secret psk, Action<Counterpart.Counterpart>? prepare = null)
+    public async Task ReplaceCounterpartAsync(Secret psk, Action<Counterpart.Counterpart>? prepare = null, ProtocolVersion? version = null)
     {
         await Us.DisposeAsync().ConfigureAwait(false);
-        Us = NewCounterpart(_context, _scenario, psk, weInitiate: true, Iut.Address, _options);
+        Us = NewCounterpart(_context, _scenario, psk, weInitiate: true, Iut.Address, version is { } other ? _options with { OurVersion = other } : _options);
         prepare?.Invoke(Us);
         Us.Start();
     }
@@ -144,6 +144,15 @@ internal sealed class ScenarioRig : IAsyncDisposable
     /// <summary>The IUT's exit or our loop's error, if either happened.</summary>
     public string? Broken() =>
         Iut.ExitProblem ?? (!_stopped && Us.LoopError is { } error ? $"runner error in our counterpart: {error.GetType().Name}: {error.Message}" : null);
+
+    /// <summary>
+    /// How long a scenario watches for something that must not happen (a key, an answer) after the IUT has just
+    /// completed a handshake that took <paramref name="handshake"/>: twice that, so that a loaded machine cannot make
+    /// a slow IUT look silent; at least <paramref name="minimum"/> (the scenario's retransmissions), at most the key
+    /// timeout (the patience for a key that should come).
+    /// </summary>
+    public static TimeSpan QuietWindow(TimeSpan minimum, TimeSpan handshake, TimeSpan keyTimeout) =>
+        TimeSpan.FromTicks(Math.Max(minimum.Ticks, Math.Min(2 * handshake.Ticks, keyTimeout.Ticks)));
 
     public static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
 

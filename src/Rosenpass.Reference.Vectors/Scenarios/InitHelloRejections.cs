@@ -63,6 +63,30 @@ internal static class InitHelloRejections
                     var random = new SeededRandom(SeededRandom.SeedFor($"rosenpass reference vectors case {Pair.Tag(v)}-inithello-hash-function-mismatch"), "forged inithello");
                     return ForgedInitHello.Build(v, aKey, bKey, pidOther, Pair.Psk, random);
                 }, (c, _) => Pair.Handshake(c));
+
+            // ConcurrentHandshake, tie-break rule 1 (§9.6): both a and b initiate; the leader L (the greater peer id under
+            // v) has sent its InitConf and awaits EmptyData when the follower F's genuine InitHello reaches it.
+            bool aLeads = Labels.For(v).PeerId.Mix(aKey).ToArray().AsSpan().SequenceCompareTo(Labels.For(v).PeerId.Mix(bKey).ToArray()) > 0;
+            string leader = aLeads ? "a" : "b", follower = aLeads ? "b" : "a";
+            byte[]? leadersInitConf = null;
+            yield return new NegativeCase("inithello-concurrent-handshake", $"a and b both initiate; {leader} leads the tie-break under {v} "
+                + $"(its peer id is the greater) and has sent its InitConf when {follower}'s genuine InitHello arrives (§9.6 rule 1, after IHR8)",
+                leader, RejectionKind.ConcurrentHandshake, m => new(m, "genuine, while the leader's own handshake awaits EmptyData"),
+                Flags.ConcurrentHandshake).Build(keys, v, c =>
+                {
+                    c.Server("a", "a", false, CaseBuilder.Peer("b", v, Pair.Psk, initiates: true));
+                    c.Server("b", "b", false, CaseBuilder.Peer("a", v, Pair.Psk, initiates: true));
+                    byte[] ih = c.Initiate(leader);
+                    byte[] rh = c.Accept(follower, ih)!;
+                    leadersInitConf = c.Accept(leader, rh)!;
+                    return c.Initiate(follower);
+                }, (c, genuine) =>
+                {
+                    // The leader's handshake ends (EmptyData), then the follower's retransmitted InitHello is answered.
+                    byte[] ed = c.Accept(follower, leadersInitConf!)!;
+                    c.Accept(leader, ed);
+                    c.Accept(leader, genuine);
+                });
         }
     }
 }

@@ -122,14 +122,17 @@ public sealed class OurVectorsTests(GeneratedVectorsFixture generated) : IClassF
                 VectorJson.Load<VectorFile>(Path.Combine(GeneratedVectorsFixture.Committed, f.Name + ".json")).Cases)
             .SelectMany(c => c.Steps.Where(s => s.Expected.Rejection != null).Select(s => (c.Version, s.Expected.Rejection!)))
             .ToHashSet();
-        // The kinds of vectors/README.md's table. StaleCounter cannot occur: txnt is 0 while a handshake awaits EmptyData.
-        // (Kinds added to RejectionKind later, by the daemon's rate limit or the boot-race tie-break, need their own cases.)
+        // The kinds of vectors/README.md's table; every other kind must be one the README says cannot occur in a vector.
         RejectionKind[] covered =
         [
             RejectionKind.WrongLength, RejectionKind.UnknownMessageType, RejectionKind.BadMac, RejectionKind.BadAuthTag,
             RejectionKind.UnknownPeer, RejectionKind.UnknownSession, RejectionKind.BadBiscuit, RejectionKind.ReplayedBiscuit,
             RejectionKind.UnexpectedMessage, RejectionKind.HashFunctionMismatch, RejectionKind.NotProcessedUnderLoad,
+            RejectionKind.ConcurrentHandshake,
         ];
+        // StaleCounter: txnt is 0 while a handshake awaits EmptyData. RateLimited: the token bucket is the daemon's policy.
+        RejectionKind[] notInVectors = [RejectionKind.StaleCounter, RejectionKind.RateLimited];
+        Assert.Equal(Enum.GetValues<RejectionKind>().Order(), covered.Concat(notInVectors).Order());
         foreach (var kind in covered)
         {
             Assert.Contains(("V02", kind.ToString()), seen);
