@@ -75,7 +75,9 @@ public partial class UnderAttackTests(KeyPairFixture keys, ITestOutputHelper log
         double perSecond = decapsulated / StopAfter.TotalSeconds;
         int queueHolds = ReceiveQueuesBytes / Rosenpass.Reference.Protocol.Messages.InitHello.Length;
         log.WriteLine($"b worked off {perSecond:F0} InitHellos/s: a full queue of {queueHolds} is {queueHolds / perSecond:F1} s of work");
-        if (queueHolds / perSecond > 10)
+        // Twice the bound as margin: the rate is b's average over the run, and a loaded machine changes it within the
+        // run (a run at 9.9 s against a queue estimated at just over 10 s of work made a bound of 1x flaky).
+        if (queueHolds / perSecond > 2 * 10)
             Assert.True(run.HandshakeSeconds > 10, $"the genuine peer completed in {run.HandshakeSeconds:F1} s despite the flood");
     }
 
