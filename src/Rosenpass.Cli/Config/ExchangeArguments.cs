@@ -22,8 +22,14 @@ public static class ExchangeArguments
 {
     private const string Input = "exchange arguments";
 
-    public static RosenpassConfig Parse(IReadOnlyList<string> tokens)
+    /// <param name="tokens">The arguments after <c>exchange</c>.</param>
+    /// <param name="resolveListen">
+    /// Turns a <c>listen</c> value into addresses; default <see cref="EndpointResolver.Resolve"/>, which asks DNS for a
+    /// name. The command-line fuzz target passes one that takes literal addresses only, so no input waits on a resolver.
+    /// </param>
+    public static RosenpassConfig Parse(IReadOnlyList<string> tokens, Func<string, string, IReadOnlyList<IPEndPoint>>? resolveListen = null)
     {
+        resolveListen ??= EndpointResolver.Resolve;
         var config = new RosenpassConfig();
         var seen = new HashSet<string>();
         PeerConfig? peer = null;
@@ -37,7 +43,7 @@ public static class ExchangeArguments
                 peer = StartPeer(config, seen);
                 continue;
             }
-            if (peer is null) i = ParseOwn(config, seen, tokens, i);
+            if (peer is null) i = ParseOwn(config, seen, tokens, i, resolveListen);
             else i = ParsePeer(peer, seen, tokens, i);
         }
         if (config.PublicKey is null) throw Error("public-key file must be set");
@@ -56,7 +62,8 @@ public static class ExchangeArguments
     }
 
     /// <summary>One key word (and its value) of our own part; returns the index of the last token used.</summary>
-    private static int ParseOwn(RosenpassConfig config, HashSet<string> seen, IReadOnlyList<string> tokens, int i)
+    private static int ParseOwn(RosenpassConfig config, HashSet<string> seen, IReadOnlyList<string> tokens, int i,
+        Func<string, string, IReadOnlyList<IPEndPoint>> resolveListen)
     {
         switch (tokens[i])
         {
@@ -67,7 +74,9 @@ public static class ExchangeArguments
                 config.SecretKey = Once(seen, "secret-key", Value(tokens, i));
                 return i + 1;
             case "listen":
-                config.Listen.AddRange(ResolveListen(Value(tokens, i)));
+                // Upstream passes listen through to_socket_addrs: a name may give several addresses.
+                string listen = Value(tokens, i);
+                config.Listen.AddRange(resolveListen(listen, $"{Input}: listen {listen}"));
                 return i + 1;
             case "verbose":
                 config.Verbosity = Verbosity.Verbose;
@@ -120,8 +129,6 @@ public static class ExchangeArguments
     private static string Once(HashSet<string> seen, string key, string value) =>
         seen.Add(key) ? value : throw Error($"{key} was already set");
 
-    /// <summary>Upstream passes <c>listen</c> through <c>to_socket_addrs</c>: a name may give several addresses.</summary>
-    private static IEnumerable<IPEndPoint> ResolveListen(string text) => EndpointResolver.Resolve(text, $"{Input}: listen {text}");
 
     private static InputFormatException Error(string problem) => new(Input, problem);
 }
