@@ -129,6 +129,5 @@ public static class ExchangeArguments
     private static string Once(HashSet<string> seen, string key, string value) =>
         seen.Add(key) ? value : throw Error($"{key} was already set");
 
-
     private static InputFormatException Error(string problem) => new(Input, problem);
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Rosenpass.Cli.Tests.Support;
 using Xunit.Abstractions;
 
@@ -17,7 +16,7 @@ namespace Rosenpass.Cli.Tests.EndToEnd;
 /// nothing else changes.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public partial class RekeyUnderAttackTests(KeyPairFixture keys, ITestOutputHelper log)
+public class RekeyUnderAttackTests(KeyPairFixture keys, ITestOutputHelper log)
 {
     private const double Rate = 20;
     private const double RekeyAfterSeconds = Rosenpass.Reference.Protocol.Timing.RekeyAfterTimeInitiator / Rate;
@@ -46,8 +45,7 @@ public partial class RekeyUnderAttackTests(KeyPairFixture keys, ITestOutputHelpe
         a.WaitForExit(RosenpassProcess.Patience);
         b.Kill();
 
-        var totals = Fields().Matches(a.Stderr.LastOrDefault(l => l.Contains("load totals")) ?? "")
-            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        var totals = UnderAttackTests.Fields(UnderAttackTests.LoadTotalsLine(a));
         double loadPerCore = UnderAttackTests.LoadAverageFor1Minute() / Environment.ProcessorCount;
         double slack = probe.WorstSeconds;
         log.WriteLine($"flood {flood.Sent} sent; a's keys at {string.Join(", ", keyTimes.Select(t => t.ToString("F3", CultureInfo.InvariantCulture)))} s; " +
@@ -94,7 +92,4 @@ public partial class RekeyUnderAttackTests(KeyPairFixture keys, ITestOutputHelpe
         }
         return times;
     }
-
-    [GeneratedRegex(@"(\w+)=(\S+)")]
-    private static partial Regex Fields();
 }

@@ -233,8 +233,8 @@ public partial class UnderAttackTests(KeyPairFixture keys, ITestOutputHelper log
 
         List<double> gaps;
         lock (arrivals) gaps = arrivals.Zip(arrivals.Skip(1), (x, y) => y - x).ToList();
-        string totals = b.Stderr.LastOrDefault(l => l.Contains("load totals")) ?? "";
-        var fields = Totals().Matches(totals).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        string totals = LoadTotalsLine(b);
+        var fields = Fields(totals);
         double slack = probe.WorstSeconds;
         log.WriteLine($"dos_defence={defence} flood={perSecond}/s from {Sources} sources, {sent} sent; scheduling delay up to {slack:F3} s; handshake {handshakeSeconds:F2} s; " +
             $"exit {exitSeconds:F3} s; max RSS {maxResident >> 20} MB; retransmission gaps {string.Join(", ", gaps.Select(g => g.ToString("F3", CultureInfo.InvariantCulture)))}");
@@ -287,6 +287,13 @@ public partial class UnderAttackTests(KeyPairFixture keys, ITestOutputHelper log
         return datagrams;
     }
 
+    /// <summary>The daemon's last "load totals" line (<c>LoadReport</c>, logged at exit), or "" if it logged none.</summary>
+    internal static string LoadTotalsLine(RosenpassProcess daemon) => daemon.Stderr.LastOrDefault(l => l.Contains("load totals")) ?? "";
+
+    /// <summary>The key=value fields of a load report line.</summary>
+    internal static Dictionary<string, string> Fields(string line) =>
+        KeyValue().Matches(line).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+
     [GeneratedRegex(@"(\w+)=(\S+)")]
-    private static partial Regex Totals();
+    private static partial Regex KeyValue();
 }
