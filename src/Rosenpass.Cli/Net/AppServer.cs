@@ -61,7 +61,9 @@ public sealed class AppServer : IDisposable
         byte[] publicKey = KeyFiles.ReadPublicKey(config.PublicKey);
         clock ??= new MonotonicClock();
         var load = new DaemonLoadPolicy(config.DosDefence);
-        var server = new Server(publicKey, KeyFiles.ReadSecretKey(config.SecretKey), new ServerOptions { Clock = clock, LoadPolicy = load });
+        var secretKey = KeyFiles.ReadSecretKey(config.SecretKey);
+        WarmUpDecapsulation(secretKey);
+        var server = new Server(publicKey, secretKey, new ServerOptions { Clock = clock, LoadPolicy = load });
         try
         {
             var routes = config.Peers.Select((peer, i) => AddPeer(server, peer, $"{source}: peers[{i}]")).ToList();
@@ -76,6 +78,18 @@ public sealed class AppServer : IDisposable
             server.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// One McEliece decapsulation of an all-zero ciphertext (implicit rejection; the key is thrown away), before the
+    /// event loop starts: the first one in a process compiles the code and builds its FFT tables, tens of milliseconds
+    /// that would otherwise fall inside the first handshake and make a due timer wait (spec §8.5.5).
+    /// </summary>
+    private static void WarmUpDecapsulation(Secret secretKey)
+    {
+        Span<byte> sharedKey = stackalloc byte[McEliece460896.SharedKeyLength];
+        new McEliece460896(SystemRandom.Instance).Decapsulate(sharedKey, new byte[McEliece460896.CiphertextLength], secretKey.Expose());
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(sharedKey);
     }
 
     private static PeerRoute AddPeer(Server server, PeerConfig config, string field)
