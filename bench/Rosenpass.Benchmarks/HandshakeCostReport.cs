@@ -62,12 +62,14 @@ public static class HandshakeCostReport
             double decaps = 2 * measured.MedianNs("McElieceBenchmarks.Decaps");
             double forged = measured.MedianNs($"ForgedInitHelloBenchmarks.RejectForgedInitHello(Version={version})");
             double genuine = measured.MedianNs(Name("HandleInitHello", version));
+            double steady = measured.MedianNs($"SteadyStateHandshakeBenchmarks.FullHandshake(Version={version})");
             lines.Append(Invariant($"- {version}: protocol overhead (OverheadBenchmarks) = {overhead / 1e6:F2} ms per handshake, "))
                 .Append(Invariant($"so (primitives performed + overhead) / primitives performed = {(performed + overhead) / performed:F3}; "))
                 .Append(Invariant($"full handshake / its primitives performed back to back = {full / performed:F3}, "))
                 .Append(Invariant($"/ its primitives priced one by one = {full / total:F3} (target ≤ 1.15); "))
                 .Append(Invariant($"McEliece decapsulation (2 per handshake) = {100 * decaps / full:F1} % of the handshake; "))
-                .AppendLine(Invariant($"forged InitHello rejected in {forged / 1e3:F1} µs = 1/{genuine / forged:F0} of a genuine one (target ≤ 1/200)."));
+                .Append(Invariant($"forged InitHello rejected in {forged / 1e3:F1} µs = 1/{genuine / forged:F0} of a genuine one (target ≤ 1/200); "))
+                .AppendLine(Invariant($"full handshake in the runtime's default configuration after warm-up (SteadyStateHandshakeBenchmarks) = {steady / 1e6:F2} ms."));
         }
         s.AppendLine().Append(lines).AppendLine();
         s.AppendLine("Where a full handshake's time goes: its primitives priced by this run's benchmarks, as shares of their sum,")
