@@ -13,7 +13,7 @@ namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
 /// 32-lane half words, a butterfly level 7 inside each word, levels 6 ... 0 between words. The transpose runs
 /// the transposed steps in reverse: butterflies lo ← lo + hi, hi ← hi + y·lo for levels 0 ... 7, then each
 /// leaf takes the XOR (parity) of its half word, then the transposed radix conversion.
-/// Constant time: public bounds, indices and multipliers; values only pass through AND/XOR/popcount.
+/// Constant time: public bounds, indices and multipliers; values only pass through AND/XOR and fixed shifts.
 /// </remarks>
 internal static class AdditiveFftTranspose
 {
@@ -57,19 +57,40 @@ internal static class AdditiveFftTranspose
         product.Clear();
     }
 
-    /// <summary>Leaf p = bitreverse8(block) receives the parity of its 32-lane half word, bit plane by bit plane.</summary>
+    /// <summary>
+    /// Leaf p = bitreverse8(block) receives the parity of its 32-lane half word, bit plane by bit plane. Block
+    /// 8g + e is 32-bit element e of group g (<see cref="FftValues"/>: element 2i + h is half h of lane i), so
+    /// p = 32·bitreverse3(e) + bitreverse5(g): the 32 groups, visited in the order j = bitreverse5(g), fill bit j
+    /// of a 32-bit word per (plane, element), eight of them in one <see cref="Vector256{T}"/> of uint per plane;
+    /// element e's word then lands in leaf word bitreverse3(e) / 2, half bitreverse3(e) mod 2.
+    /// </summary>
     private static void Collect(Span<Vector256<ulong>> values, Span<ulong> leaves)
     {
-        leaves[..(4 * W)].Clear();
-        for (int block = 0; block < 2 * Params.QWords; block++)
+        Span<Vector256<uint>> parities = stackalloc Vector256<uint>[W];
+        parities.Clear();
+        for (int j = 0; j < FftValues.Groups; j++)
         {
-            int p = GfScalar.Reverse(block, 8);
-            int shift = 32 * (block & 1);
+            int g = GfScalar.Reverse(j, 5);
             for (int b = 0; b < W; b++)
             {
-                uint half = (uint)(FftValues.Word(values, block >> 1, b) >> shift);
-                leaves[(p >> 6) * W + b] |= (ulong)(System.Numerics.BitOperations.PopCount(half) & 1) << (p & 63);
+                Vector256<uint> x = values[g * W + b].AsUInt32();
+                x ^= Vector256.ShiftRightLogical(x, 16); // fold each 32-bit element onto its bit 0: its parity
+                x ^= Vector256.ShiftRightLogical(x, 8);
+                x ^= Vector256.ShiftRightLogical(x, 4);
+                x ^= Vector256.ShiftRightLogical(x, 2);
+                x ^= Vector256.ShiftRightLogical(x, 1);
+                parities[b] |= Vector256.ShiftLeft(x & Vector256<uint>.One, j);
             }
         }
+        leaves[..(4 * W)].Clear();
+        for (int b = 0; b < W; b++)
+        {
+            for (int e = 0; e < 8; e++)
+            {
+                int k = GfScalar.Reverse(e, 3);
+                leaves[(k >> 1) * W + b] |= (ulong)parities[b].GetElement(e) << (32 * (k & 1));
+            }
+        }
+        parities.Clear();
     }
 }

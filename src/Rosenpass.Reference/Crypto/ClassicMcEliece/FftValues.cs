@@ -34,56 +34,69 @@ internal static class FftValues
         {
             for (int i = 0; i < half; i++)
             {
-                Span<Vector256<ulong>> lo = values.Slice((start + i) * W, W);
-                Span<Vector256<ulong>> hi = values.Slice((start + half + i) * W, W);
-                ReadOnlySpan<Vector256<ulong>> y = multipliers.Slice(i * W, W);
-                if (!transposed)
-                {
-                    GfBitsliced.Multiply(product, hi, y);
-                    for (int b = 0; b < W; b++) { lo[b] ^= product[b]; hi[b] ^= lo[b]; }
-                }
-                else
-                {
-                    // transpose of the above: lo ← lo + hi, hi ← hi + y·lo
-                    for (int b = 0; b < W; b++) lo[b] ^= hi[b];
-                    GfBitsliced.Multiply(product, lo, y);
-                    for (int b = 0; b < W; b++) hi[b] ^= product[b];
-                }
+                Butterfly(values.Slice((start + i) * W, W), values.Slice((start + half + i) * W, W),
+                    multipliers.Slice(i * W, W), product, transposed);
             }
         }
         product.Clear();
     }
 
     /// <summary>
-    /// Levels 5 and 6: pairs (lanes 0,1 | 2,3) or (lanes 0,2 | 1,3) of each group. A shuffle brings the partner
-    /// lane over, the product or sum is taken in all lanes, and a lane mask keeps the half that receives it.
+    /// Levels 5 and 6, whose pairs lie inside a group: level 5 pairs lanes (0, 2) and (1, 3), level 6 lanes (0, 1)
+    /// and (2, 3). Two neighbouring groups A, B are regrouped so that one vector holds the four lower partners and
+    /// another the four upper ones: level 5 takes the 128-bit halves, lo = (A0, A1, B0, B1), hi = (A2, A3, B2, B3);
+    /// level 6 first reorders each group's lanes to (0, 2, 1, 3), which makes its pairs (0, 2), (1, 3) as well.
+    /// Then one butterfly of whole vectors serves both groups, and the regrouping is undone. The multipliers fit
+    /// as they are: level 5's lanes are (y_0, y_1, y_0, y_1), the lower partners' own; level 6's are all y_0.
     /// </summary>
     public static void ButterfliesInGroup(Span<Vector256<ulong>> values, int level, bool transposed)
     {
         ReadOnlySpan<Vector256<ulong>> y = FftConstants.MultiplierGroups[level].AsSpan(0, W);
-        Vector256<ulong> hiToLo = level == 5 ? Vector256.Create(2UL, 3, 2, 3) : Vector256.Create(1UL, 1, 3, 3);
-        Vector256<ulong> loToHi = level == 5 ? Vector256.Create(0UL, 1, 0, 1) : Vector256.Create(0UL, 0, 2, 2);
-        Vector256<ulong> loLanes = level == 5 ? Vector256.Create(~0UL, ~0UL, 0, 0) : Vector256.Create(~0UL, 0, ~0UL, 0);
-        Vector256<ulong> hiLanes = ~loLanes;
-        Span<Vector256<ulong>> moved = stackalloc Vector256<ulong>[W];
-        for (int g = 0; g < Groups; g++)
+        bool reorder = level == 6;
+        Span<Vector256<ulong>> lo = stackalloc Vector256<ulong>[W];
+        Span<Vector256<ulong>> hi = stackalloc Vector256<ulong>[W];
+        Span<Vector256<ulong>> product = stackalloc Vector256<ulong>[W];
+        for (int g = 0; g < Groups; g += 2)
         {
-            Span<Vector256<ulong>> v = values.Slice(g * W, W);
-            if (!transposed)
+            Span<Vector256<ulong>> a = values.Slice(g * W, W), b = values.Slice((g + 1) * W, W);
+            for (int plane = 0; plane < W; plane++)
             {
-                for (int b = 0; b < W; b++) moved[b] = Vector256.Shuffle(v[b], hiToLo);
-                GfBitsliced.Multiply(moved, moved, y);
-                for (int b = 0; b < W; b++) v[b] ^= moved[b] & loLanes;                           // lo += y·hi
-                for (int b = 0; b < W; b++) v[b] ^= Vector256.Shuffle(v[b], loToHi) & hiLanes;    // hi += lo
+                Vector256<ulong> x = Reorder(a[plane], reorder), z = Reorder(b[plane], reorder);
+                lo[plane] = Vector256.Create(x.GetLower(), z.GetLower());
+                hi[plane] = Vector256.Create(x.GetUpper(), z.GetUpper());
             }
-            else
+            Butterfly(lo, hi, y, product, transposed);
+            for (int plane = 0; plane < W; plane++)
             {
-                for (int b = 0; b < W; b++) v[b] ^= Vector256.Shuffle(v[b], hiToLo) & loLanes;    // lo += hi
-                for (int b = 0; b < W; b++) moved[b] = Vector256.Shuffle(v[b], loToHi);
-                GfBitsliced.Multiply(moved, moved, y);
-                for (int b = 0; b < W; b++) v[b] ^= moved[b] & hiLanes;                           // hi += y·lo
+                a[plane] = Reorder(Vector256.Create(lo[plane].GetLower(), hi[plane].GetLower()), reorder);
+                b[plane] = Reorder(Vector256.Create(lo[plane].GetUpper(), hi[plane].GetUpper()), reorder);
             }
         }
-        moved.Clear();
+        lo.Clear();
+        hi.Clear();
+        product.Clear();
+    }
+
+    /// <summary>Lanes (0, 1, 2, 3) to (0, 2, 1, 3) if <paramref name="reorder"/>: its own inverse.</summary>
+    private static Vector256<ulong> Reorder(Vector256<ulong> v, bool reorder) =>
+        reorder ? Vector256.Shuffle(v, Vector256.Create(0UL, 2, 1, 3)) : v;
+
+    /// <summary>
+    /// One butterfly on whole vectors: lo ← lo + y·hi, hi ← hi + lo; or its transpose, lo ← lo + hi, hi ← hi + y·lo.
+    /// </summary>
+    private static void Butterfly(Span<Vector256<ulong>> lo, Span<Vector256<ulong>> hi, ReadOnlySpan<Vector256<ulong>> y,
+        Span<Vector256<ulong>> product, bool transposed)
+    {
+        if (!transposed)
+        {
+            GfBitsliced.Multiply(product, hi, y);
+            for (int b = 0; b < W; b++) { lo[b] ^= product[b]; hi[b] ^= lo[b]; }
+        }
+        else
+        {
+            for (int b = 0; b < W; b++) lo[b] ^= hi[b];
+            GfBitsliced.Multiply(product, lo, y);
+            for (int b = 0; b < W; b++) hi[b] ^= product[b];
+        }
     }
 }
