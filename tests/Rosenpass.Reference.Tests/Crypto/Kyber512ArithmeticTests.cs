@@ -1,3 +1,4 @@
+using CsCheck;
 using Rosenpass.Reference.Crypto.Kyber512;
 
 namespace Rosenpass.Reference.Tests.Crypto;
@@ -55,5 +56,62 @@ public class Kyber512ArithmeticTests
             Assert.True(Math.Abs(r) < Params.Q);
             Assert.Equal(0, (((long)r * 65536 - a) % Params.Q + Params.Q) % Params.Q);
         }
+    }
+
+    private static int Bit(byte[] bytes, int index) => (bytes[index / 8] >> (index % 8)) & 1;
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void CbdIsTheDifferenceOfBitSums(int eta)
+    {
+        // Algorithm 2 read literally: f_i = Σ_{j<η} β[2iη + j] − Σ_{j<η} β[2iη + η + j].
+        Gen.Byte.Array[64 * eta].Sample(input =>
+        {
+            short[] sampled = new short[Params.N];
+            Cbd.Sample(sampled, input, eta);
+            for (int i = 0; i < Params.N; i++)
+            {
+                int a = 0, b = 0;
+                for (int j = 0; j < eta; j++)
+                {
+                    a += Bit(input, 2 * i * eta + j);
+                    b += Bit(input, 2 * i * eta + eta + j);
+                }
+                Assert.Equal(a - b, sampled[i]);
+            }
+        }, iter: 200);
+    }
+
+    [Fact]
+    public void CbdRefusesOtherEtasAndLengths()
+    {
+        Assert.Throws<ArgumentException>(() => Cbd.Sample(new short[Params.N], new byte[64], 1));
+        Assert.Throws<ArgumentException>(() => Cbd.Sample(new short[Params.N], new byte[191], 3));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    [InlineData(10)]
+    [InlineData(12)]
+    public void EncodeIsLittleEndianBitPackingAndDecodeItsInverse(int l)
+    {
+        // Algorithm 3 read literally: bit b of value i is bit i·ℓ + b of the output, least significant bit first.
+        Gen.Int[0, (1 << l) - 1].Array[Params.N].Sample(values =>
+        {
+            byte[] packed = new byte[32 * l];
+            Encode.Pack(packed, values, l);
+            for (int i = 0; i < Params.N; i++)
+            {
+                for (int b = 0; b < l; b++)
+                {
+                    Assert.Equal((values[i] >> b) & 1, Bit(packed, i * l + b));
+                }
+            }
+            int[] unpacked = new int[Params.N];
+            Encode.Unpack(unpacked, packed, l);
+            Assert.Equal(values, unpacked);
+        }, iter: 50);
     }
 }

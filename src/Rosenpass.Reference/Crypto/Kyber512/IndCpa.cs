@@ -11,7 +11,8 @@ internal static class IndCpa
     /// <summary>
     /// Parse (round-3 specification Algorithm 1, reference <c>rej_uniform</c>): reads 12-bit candidates from
     /// the byte stream, two from every three bytes, and keeps those below q. Writes into
-    /// <paramref name="coefficients"/> from index <paramref name="count"/> on and returns the new count.
+    /// <paramref name="coefficients"/> from index <paramref name="count"/> on and returns the new count. The stream
+    /// and the matrix are public (they come from ρ), so branching on the candidates reveals nothing.
     /// </summary>
     private static int RejectionSample(short[] coefficients, int count, ReadOnlySpan<byte> stream)
     {
@@ -32,49 +33,66 @@ internal static class IndCpa
     }
 
     /// <summary>
-    /// Generates the matrix Â ∈ R_q^(k×k) in the NTT domain from the public seed ρ (<c>gen_matrix</c>):
-    /// Â[i][j] = Parse(XOF(ρ, j, i)), or its transpose Â^T[i][j] = Parse(XOF(ρ, i, j)).
+    /// XOF output read for one matrix entry at first: 3 blocks (504 bytes, 336 candidates) suffice for 256
+    /// coefficients in about 99 % of entries (each candidate is kept with probability q / 2^12 ≈ 0.81), as in the
+    /// reference's AVX2 code (<c>GEN_MATRIX_NBLOCKS</c>).
     /// </summary>
-    public static PolyVec[] GenerateMatrix(ReadOnlySpan<byte> seed, bool transposed)
+    internal const int InitialXofBlocks = 3;
+
+    /// <summary>
+    /// Generates the matrix Â ∈ R_q^(k×k) in the NTT domain from the public seed ρ (<c>gen_matrix</c>):
+    /// Â[i][j] = Parse(XOF(ρ, j, i)), or its transpose Â^T[i][j] = Parse(XOF(ρ, i, j)), into
+    /// <paramref name="a"/>.
+    /// </summary>
+    public static void GenerateMatrix(PolyVec[] a, ReadOnlySpan<byte> seed, bool transposed)
     {
-        var a = new PolyVec[Params.K];
-        Span<byte> block = stackalloc byte[Symmetric.XofBlockBytes];
         for (int i = 0; i < Params.K; i++)
         {
-            a[i] = new PolyVec();
             for (int j = 0; j < Params.K; j++)
             {
-                var xof = transposed
-                    ? Symmetric.XofAbsorb(seed, (byte)i, (byte)j)
-                    : Symmetric.XofAbsorb(seed, (byte)j, (byte)i);
-                // 168 is a multiple of 3, so parsing block by block reads the stream exactly as one piece.
-                int count = 0;
-                while (count < Params.N)
-                {
-                    Symmetric.XofSqueezeBlock(xof, block);
-                    count = RejectionSample(a[i].Vec[j].Coeffs, count, block);
-                }
+                byte x = transposed ? (byte)i : (byte)j;
+                byte y = transposed ? (byte)j : (byte)i;
+                GenerateEntry(a[i].Vec[j].Coeffs, seed, x, y);
             }
         }
-        return a;
+    }
+
+    /// <summary>
+    /// One entry Parse(XOF(ρ, x, y)): parses the stream's first <see cref="InitialXofBlocks"/> blocks and, in the
+    /// rare case that leaves coefficients missing, reads the stream on from there block by block until 256 are
+    /// found. 168 is a multiple of 3, so parsing block by block reads the stream exactly as one piece.
+    /// </summary>
+    internal static void GenerateEntry(short[] coefficients, ReadOnlySpan<byte> seed, byte x, byte y)
+    {
+        Span<byte> stream = stackalloc byte[InitialXofBlocks * Symmetric.XofBlockBytes];
+        Symmetric.Xof(stream, seed, x, y);
+        int count = RejectionSample(coefficients, 0, stream);
+        if (count < Params.N)
+        {
+            var xof = Symmetric.XofStreamFrom(seed, x, y, stream.Length);
+            while (count < Params.N)
+            {
+                Symmetric.XofSqueezeBlock(xof, stream);
+                count = RejectionSample(coefficients, count, stream[..Symmetric.XofBlockBytes]);
+            }
+        }
     }
 
     /// <summary>
     /// Kyber.CPAPKE.KeyGen (Algorithm 4) from the 32 random bytes d: (ρ, σ) = G(d); Â from ρ; s, e from
     /// CBD_η1(PRF(σ, N)); t̂ = Â∘ŝ + ê. pk = Encode_12(t̂) || ρ, sk = Encode_12(ŝ).
     /// </summary>
-    public static void KeyPair(Span<byte> publicKey, Span<byte> secretKey, ReadOnlySpan<byte> d)
+    public static void KeyPair(Span<byte> publicKey, Span<byte> secretKey, ReadOnlySpan<byte> d, Workspace w)
     {
         Span<byte> buffer = stackalloc byte[2 * Params.SymBytes];
         Symmetric.HashG(buffer, d);
         ReadOnlySpan<byte> publicSeed = buffer[..Params.SymBytes];   // ρ
         ReadOnlySpan<byte> noiseSeed = buffer[Params.SymBytes..];    // σ
 
-        PolyVec[] a = GenerateMatrix(publicSeed, transposed: false);
+        PolyVec[] a = w.Matrix;
+        GenerateMatrix(a, publicSeed, transposed: false);
 
-        var s = new PolyVec();
-        var e = new PolyVec();
-        var t = new PolyVec();
+        PolyVec s = w.S, e = w.E, t = w.T;
         byte nonce = 0;
         for (int i = 0; i < Params.K; i++)
         {
@@ -100,8 +118,6 @@ internal static class IndCpa
         t.ToBytes(publicKey[..Params.PolyVecBytes]);
         publicSeed.CopyTo(publicKey.Slice(Params.PolyVecBytes, Params.SymBytes));
 
-        s.Clear();
-        e.Clear();
         CryptographicOperations.ZeroMemory(buffer);
     }
 
@@ -111,20 +127,20 @@ internal static class IndCpa
     /// v = NTT^-1(t̂^T∘r̂) + e2 + Decompress_q(m, 1); c = Encode_du(Compress(u)) || Encode_dv(Compress(v)).
     /// </summary>
     public static void Encrypt(Span<byte> ciphertext, ReadOnlySpan<byte> message, ReadOnlySpan<byte> publicKey,
-        ReadOnlySpan<byte> coins)
+        ReadOnlySpan<byte> coins, Workspace w)
     {
-        var t = new PolyVec();
+        PolyVec t = w.T;
         t.FromBytes(publicKey[..Params.PolyVecBytes]);
         ReadOnlySpan<byte> publicSeed = publicKey.Slice(Params.PolyVecBytes, Params.SymBytes);
 
-        var k = new Poly();
+        Poly k = w.Message;
         k.FromMessage(message);
 
-        PolyVec[] at = GenerateMatrix(publicSeed, transposed: true);
+        PolyVec[] at = w.Matrix;
+        GenerateMatrix(at, publicSeed, transposed: true);
 
-        var r = new PolyVec();
-        var e1 = new PolyVec();
-        var e2 = new Poly();
+        PolyVec r = w.R, e1 = w.E1;
+        Poly e2 = w.E2;
         byte nonce = 0;
         for (int i = 0; i < Params.K; i++)
         {
@@ -138,8 +154,8 @@ internal static class IndCpa
 
         r.Ntt();
 
-        var u = new PolyVec();
-        var v = new Poly();
+        PolyVec u = w.U;
+        Poly v = w.V;
         for (int i = 0; i < Params.K; i++)
         {
             PolyVec.BaseMulAccMontgomery(u.Vec[i], at[i], r);
@@ -157,30 +173,24 @@ internal static class IndCpa
 
         u.CompressTo(ciphertext[..Params.PolyVecCompressedBytes]);
         v.CompressTo(ciphertext.Slice(Params.PolyVecCompressedBytes, Params.PolyCompressedBytes), Params.Dv);
-
-        k.Clear();
-        r.Clear();
-        e1.Clear();
-        e2.Clear();
-        u.Clear();
-        v.Clear();
     }
 
     /// <summary>
     /// Kyber.CPAPKE.Dec (Algorithm 6): u = Decompress(Decode_du(c1)), v = Decompress(Decode_dv(c2));
     /// m = Encode_1(Compress_q(v − NTT^-1(ŝ^T∘NTT(u)), 1)).
     /// </summary>
-    public static void Decrypt(Span<byte> message, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> secretKey)
+    public static void Decrypt(Span<byte> message, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> secretKey,
+        Workspace w)
     {
-        var u = new PolyVec();
-        var v = new Poly();
+        PolyVec u = w.U;
+        Poly v = w.V;
         u.DecompressFrom(ciphertext[..Params.PolyVecCompressedBytes]);
         v.DecompressFrom(ciphertext.Slice(Params.PolyVecCompressedBytes, Params.PolyCompressedBytes), Params.Dv);
 
-        var s = new PolyVec();
+        PolyVec s = w.S;
         s.FromBytes(secretKey[..Params.IndCpaSecretKeyBytes]);
 
-        var mp = new Poly();
+        Poly mp = w.Product;
         u.Ntt();
         PolyVec.BaseMulAccMontgomery(mp, s, u);
         mp.InvNttToMont();
@@ -188,8 +198,5 @@ internal static class IndCpa
         Poly.Sub(mp, v, mp);
         mp.BarrettReduce();
         mp.ToMessage(message);
-
-        s.Clear();
-        mp.Clear();
     }
 }

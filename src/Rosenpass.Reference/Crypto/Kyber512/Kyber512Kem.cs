@@ -36,9 +36,17 @@ public static class Kyber512Kem
         ArgumentNullException.ThrowIfNull(random);
 
         Span<byte> d = stackalloc byte[Params.SymBytes];
-        random.Fill(d);
-        IndCpa.KeyPair(publicKey, secretKey, d);
-        CryptographicOperations.ZeroMemory(d);
+        var workspace = Workspace.Current;
+        try
+        {
+            random.Fill(d);
+            IndCpa.KeyPair(publicKey, secretKey, d, workspace);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(d);
+            workspace.Clear();
+        }
 
         publicKey.CopyTo(secretKey.Slice(Params.IndCpaSecretKeyBytes, PublicKeyLength));
         Symmetric.HashH(secretKey.Slice(SecretKeyHashOffset, Params.SymBytes), publicKey);
@@ -60,18 +68,25 @@ public static class Kyber512Kem
 
         Span<byte> buffer = stackalloc byte[2 * Params.SymBytes]; // m || H(pk)
         Span<byte> kr = stackalloc byte[2 * Params.SymBytes];     // K̄ || r, later K̄ || H(c)
-        random.Fill(buffer[..Params.SymBytes]);
-        Symmetric.HashH(buffer[..Params.SymBytes], buffer[..Params.SymBytes]);
-        Symmetric.HashH(buffer[Params.SymBytes..], publicKey);
-        Symmetric.HashG(kr, buffer);
+        var workspace = Workspace.Current;
+        try
+        {
+            random.Fill(buffer[..Params.SymBytes]);
+            Symmetric.HashH(buffer[..Params.SymBytes], buffer[..Params.SymBytes]);
+            Symmetric.HashH(buffer[Params.SymBytes..], publicKey);
+            Symmetric.HashG(kr, buffer);
 
-        IndCpa.Encrypt(ciphertext, buffer[..Params.SymBytes], publicKey, kr[Params.SymBytes..]);
+            IndCpa.Encrypt(ciphertext, buffer[..Params.SymBytes], publicKey, kr[Params.SymBytes..], workspace);
 
-        Symmetric.HashH(kr[Params.SymBytes..], ciphertext);
-        Symmetric.Kdf(sharedKey, kr);
-
-        CryptographicOperations.ZeroMemory(buffer);
-        CryptographicOperations.ZeroMemory(kr);
+            Symmetric.HashH(kr[Params.SymBytes..], ciphertext);
+            Symmetric.Kdf(sharedKey, kr);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(buffer);
+            CryptographicOperations.ZeroMemory(kr);
+            workspace.Clear();
+        }
     }
 
     /// <summary>
@@ -92,20 +107,27 @@ public static class Kyber512Kem
         Span<byte> kr = stackalloc byte[2 * Params.SymBytes];     // K̄' || r', later K̄ || H(c)
         Span<byte> reencrypted = stackalloc byte[CiphertextLength];
 
-        IndCpa.Decrypt(buffer[..Params.SymBytes], ciphertext, secretKey);
-        secretKey.Slice(SecretKeyHashOffset, Params.SymBytes).CopyTo(buffer[Params.SymBytes..]);
-        Symmetric.HashG(kr, buffer);
+        var workspace = Workspace.Current;
+        try
+        {
+            IndCpa.Decrypt(buffer[..Params.SymBytes], ciphertext, secretKey, workspace);
+            secretKey.Slice(SecretKeyHashOffset, Params.SymBytes).CopyTo(buffer[Params.SymBytes..]);
+            Symmetric.HashG(kr, buffer);
 
-        IndCpa.Encrypt(reencrypted, buffer[..Params.SymBytes], publicKey, kr[Params.SymBytes..]);
-        bool ciphertextMatches = CryptographicOperations.FixedTimeEquals(ciphertext, reencrypted);
+            IndCpa.Encrypt(reencrypted, buffer[..Params.SymBytes], publicKey, kr[Params.SymBytes..], workspace);
+            bool ciphertextMatches = CryptographicOperations.FixedTimeEquals(ciphertext, reencrypted);
 
-        Symmetric.HashH(kr[Params.SymBytes..], ciphertext);
-        Verify.ConditionalMove(kr[..Params.SymBytes], z, !ciphertextMatches);
-        Symmetric.Kdf(sharedKey, kr);
-
-        CryptographicOperations.ZeroMemory(buffer);
-        CryptographicOperations.ZeroMemory(kr);
-        CryptographicOperations.ZeroMemory(reencrypted);
+            Symmetric.HashH(kr[Params.SymBytes..], ciphertext);
+            Verify.ConditionalMove(kr[..Params.SymBytes], z, !ciphertextMatches);
+            Symmetric.Kdf(sharedKey, kr);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(buffer);
+            CryptographicOperations.ZeroMemory(kr);
+            CryptographicOperations.ZeroMemory(reencrypted);
+            workspace.Clear();
+        }
     }
 
     private static void CheckLength(int actual, int expected, string name)

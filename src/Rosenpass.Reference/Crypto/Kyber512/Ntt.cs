@@ -98,13 +98,12 @@ internal static class Ntt
     }
 
     /// <summary>
-    /// Multiplication in Z_q[X]/(X^2 - ζ) of (a0 + a1·X) and (b0 + b1·X), with Montgomery reduction:
-    /// writes (a0·b0 + a1·b1·ζ, a0·b1 + a1·b0)·2^-16 to r[offset], r[offset + 1].
+    /// Multiplication in Z_q[X]/(X^2 - ζ) of (a0 + a1·X) and (b0 + b1·X), with Montgomery reduction
+    /// (<c>basemul</c>): (r0, r1) = (a0·b0 + a1·b1·ζ, a0·b1 + a1·b0)·2^-16.
     /// </summary>
-    public static void BaseMul(short[] r, short[] a, short[] b, int offset, short zeta)
+    public static void BaseMul(short a0, short a1, short b0, short b1, short zeta, out short r0, out short r1)
     {
-        short a0 = a[offset], a1 = a[offset + 1], b0 = b[offset], b1 = b[offset + 1];
-        r[offset] = (short)(FqMul(FqMul(a1, b1), zeta) + FqMul(a0, b0));
-        r[offset + 1] = (short)(FqMul(a0, b1) + FqMul(a1, b0));
+        r0 = (short)(FqMul(FqMul(a1, b1), zeta) + FqMul(a0, b0));
+        r1 = (short)(FqMul(a0, b1) + FqMul(a1, b0));
     }
 }

@@ -6,11 +6,12 @@ namespace Rosenpass.Reference.Crypto.Kyber512;
 /// <summary>
 /// An element of R_q = Z_q[X]/(X^256 + 1): 256 coefficients, in normal or NTT domain as the caller knows
 /// (reference <c>poly.c</c>). Coefficients are 16-bit signed and not always fully reduced, as in the reference.
+/// Polynomials live in a <see cref="Workspace"/>, made once per thread.
 /// </summary>
 internal sealed class Poly
 {
     /// <summary>The coefficients f_0 ... f_255.</summary>
-    public readonly short[] Coeffs = new short[Params.N];
+    public readonly short[] Coeffs = GC.AllocateArray<short>(Params.N, pinned: true);
 
     /// <summary>Encode_12 of the coefficients mapped to [0, q) (<c>poly_tobytes</c>); 384 bytes.</summary>
     public void ToBytes(Span<byte> output)
@@ -106,20 +107,6 @@ internal sealed class Poly
     public void InvNttToMont()
     {
         Kyber512.Ntt.InverseToMont(Coeffs);
-    }
-
-    /// <summary>
-    /// r = a ∘ b·2^-16 in the NTT domain (<c>poly_basemul_montgomery</c>): 128 products in Z_q[X]/(X^2 − γ_i),
-    /// the i-th pair of factors using γ = ±zetas[64 + i/2].
-    /// </summary>
-    public static void BaseMulMontgomery(Poly r, Poly a, Poly b)
-    {
-        for (int i = 0; i < Params.N / 4; i++)
-        {
-            short zeta = Kyber512.Ntt.Zetas[64 + i];
-            Kyber512.Ntt.BaseMul(r.Coeffs, a.Coeffs, b.Coeffs, 4 * i, zeta);
-            Kyber512.Ntt.BaseMul(r.Coeffs, a.Coeffs, b.Coeffs, 4 * i + 2, (short)-zeta);
-        }
     }
 
     /// <summary>Multiplies every coefficient by 2^16 mod q, into Montgomery form (<c>poly_tomont</c>).</summary>

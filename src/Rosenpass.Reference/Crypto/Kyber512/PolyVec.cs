@@ -64,19 +64,33 @@ internal sealed class PolyVec
 
     /// <summary>
     /// r = Σ_i a_i ∘ b_i · 2^-16 in the NTT domain, Barrett-reduced: the inner product a^T·b
-    /// (<c>polyvec_basemul_acc_montgomery</c>).
+    /// (<c>polyvec_basemul_acc_montgomery</c>). Pair by pair, the k products in Z_q[X]/(X^2 − γ) are summed
+    /// (γ = ±zetas[64 + i/2] for the i-th pair), as the reference sums its per-polynomial products.
     /// </summary>
     public static void BaseMulAccMontgomery(Poly r, PolyVec a, PolyVec b)
     {
-        var t = new Poly();
-        Poly.BaseMulMontgomery(r, a.Vec[0], b.Vec[0]);
-        for (int i = 1; i < Params.K; i++)
+        for (int i = 0; i < Params.N / 4; i++)
         {
-            Poly.BaseMulMontgomery(t, a.Vec[i], b.Vec[i]);
-            Poly.Add(r, r, t);
+            short zeta = Kyber512.Ntt.Zetas[64 + i];
+            BaseMulAccPair(r, a, b, 4 * i, zeta);
+            BaseMulAccPair(r, a, b, 4 * i + 2, (short)-zeta);
         }
         r.BarrettReduce();
-        t.Clear();
+    }
+
+    private static void BaseMulAccPair(Poly r, PolyVec a, PolyVec b, int offset, short zeta)
+    {
+        int r0 = 0, r1 = 0;
+        for (int k = 0; k < Params.K; k++)
+        {
+            short[] x = a.Vec[k].Coeffs, y = b.Vec[k].Coeffs;
+            Kyber512.Ntt.BaseMul(x[offset], x[offset + 1], y[offset], y[offset + 1], zeta, out short p0, out short p1);
+            r0 += p0;
+            r1 += p1;
+        }
+        // Each product is below 2q in absolute value, so the sum of k = 2 fits 16 bits as in the reference.
+        r.Coeffs[offset] = (short)r0;
+        r.Coeffs[offset + 1] = (short)r1;
     }
 
     /// <summary>Barrett reduction of each polynomial (<c>polyvec_reduce</c>).</summary>

@@ -3,27 +3,53 @@ using Org.BouncyCastle.Crypto.Digests;
 namespace Rosenpass.Reference.Crypto.Kyber512;
 
 /// <summary>
-/// The symmetric primitives of round-3 Kyber (round-3 specification, symmetric primitives; spec §2.5; reference
-/// <c>symmetric.h</c>, <c>symmetric-shake.c</c>): H = SHA3-256, G = SHA3-512, XOF = SHAKE128,
-/// PRF = SHAKE256, KDF = SHAKE256.
+/// The symmetric primitives of round-3 Kyber (round-3 specification §1.4 "Symmetric primitives"; spec §2.5; reference
+/// <c>symmetric.h</c>, <c>symmetric-shake.c</c>): H = SHA3-256, G = SHA3-512, XOF = SHAKE128, PRF = SHAKE256,
+/// KDF = SHAKE256. H, G and the XOF go through .NET's implementations (the platform's OpenSSL) where they are
+/// supported, BouncyCastle's digests otherwise; PRF and KDF through <see cref="Shake256Hash"/>, which makes the
+/// same choice. Both compute the same functions (FIPS 202); .NET's need no digest object per call, and the
+/// fallback's digests are kept per thread, so no call allocates.
 /// </summary>
 internal static class Symmetric
 {
     /// <summary>The SHAKE128 rate in bytes: the size of one squeezed block of the XOF.</summary>
     public const int XofBlockBytes = 168;
 
+    /// <summary>Whether H, G and the XOF use the platform (false: the BouncyCastle fallback).</summary>
+    public static bool UsesPlatform { get; } = System.Security.Cryptography.SHA3_256.IsSupported
+        && System.Security.Cryptography.SHA3_512.IsSupported && System.Security.Cryptography.Shake128.IsSupported;
+
+    /// <summary>Tests set this to run the BouncyCastle fallback on a platform that has SHA-3 (both paths stay tested).</summary>
+    [ThreadStatic] internal static bool t_forceFallback;
+
+    [ThreadStatic] private static Sha3Digest? t_sha3_256;
+    [ThreadStatic] private static Sha3Digest? t_sha3_512;
+    [ThreadStatic] private static ShakeDigest? t_shake128;
+
+    private static bool Platform => UsesPlatform && !t_forceFallback;
+
     /// <summary>H(input) = SHA3-256(input), 32 bytes.</summary>
     public static void HashH(Span<byte> output, ReadOnlySpan<byte> input)
     {
-        var sha3 = new Sha3Digest(256);
+        if (Platform)
+        {
+            System.Security.Cryptography.SHA3_256.HashData(input, output);
+            return;
+        }
+        var sha3 = t_sha3_256 ??= new Sha3Digest(256);
         sha3.BlockUpdate(input);
-        sha3.DoFinal(output);
+        sha3.DoFinal(output); // DoFinal resets the digest for the next call
     }
 
     /// <summary>G(input) = SHA3-512(input), 64 bytes.</summary>
     public static void HashG(Span<byte> output, ReadOnlySpan<byte> input)
     {
-        var sha3 = new Sha3Digest(512);
+        if (Platform)
+        {
+            System.Security.Cryptography.SHA3_512.HashData(input, output);
+            return;
+        }
+        var sha3 = t_sha3_512 ??= new Sha3Digest(512);
         sha3.BlockUpdate(input);
         sha3.DoFinal(output);
     }
@@ -41,15 +67,45 @@ internal static class Symmetric
     }
 
     /// <summary>
-    /// XOF(ρ, x, y) = SHAKE128(ρ || x || y), returned as a SHAKE128 state from which blocks are squeezed
-    /// with <see cref="XofSqueezeBlock"/>.
+    /// The first <c>output.Length</c> bytes of XOF(ρ, x, y) = SHAKE128(ρ || x || y). A longer output begins with
+    /// the shorter one (a sponge squeezes one stream), so a caller that needs more bytes asks again for more.
     /// </summary>
-    public static ShakeDigest XofAbsorb(ReadOnlySpan<byte> seed, byte x, byte y)
+    public static void Xof(Span<byte> output, ReadOnlySpan<byte> seed, byte x, byte y)
     {
-        var shake = new ShakeDigest(128);
+        if (Platform)
+        {
+            Span<byte> input = stackalloc byte[Params.SymBytes + 2];
+            seed.CopyTo(input);
+            input[Params.SymBytes] = x;
+            input[Params.SymBytes + 1] = y;
+            System.Security.Cryptography.Shake128.HashData(input, output);
+            return;
+        }
+        var shake = t_shake128 ??= new ShakeDigest(128);
+        shake.Reset(); // a stream read by XofStreamFrom may have been left squeezing
         shake.BlockUpdate(seed);
         shake.Update(x);
         shake.Update(y);
+        shake.OutputFinal(output);
+    }
+
+    /// <summary>
+    /// XOF(ρ, x, y) as a stream to read on from byte <paramref name="skip"/>: this thread's SHAKE128 digest
+    /// (BouncyCastle's, which squeezes incrementally), having absorbed ρ ‖ x ‖ y and squeezed <paramref name="skip"/>
+    /// bytes. Read it with <see cref="XofSqueezeBlock"/>; the next call resets it.
+    /// </summary>
+    public static ShakeDigest XofStreamFrom(ReadOnlySpan<byte> seed, byte x, byte y, int skip)
+    {
+        var shake = t_shake128 ??= new ShakeDigest(128);
+        shake.Reset();
+        shake.BlockUpdate(seed);
+        shake.Update(x);
+        shake.Update(y);
+        Span<byte> skipped = stackalloc byte[XofBlockBytes];
+        for (int left = skip; left > 0; left -= XofBlockBytes)
+        {
+            shake.Output(skipped[..Math.Min(left, XofBlockBytes)]);
+        }
         return shake;
     }
 
