@@ -46,14 +46,20 @@ internal static class IndCpa
     /// </summary>
     public static void GenerateMatrix(PolyVec[] a, ReadOnlySpan<byte> seed, bool transposed)
     {
-        for (int i = 0; i < Params.K; i++)
+        // The k·k = 4 entries' streams are squeezed together; entry e = (i, j) = (e / 2, e % 2).
+        Span<byte> xy = stackalloc byte[2 * Params.K * Params.K];
+        for (int e = 0; e < Params.K * Params.K; e++)
         {
-            for (int j = 0; j < Params.K; j++)
-            {
-                byte x = transposed ? (byte)i : (byte)j;
-                byte y = transposed ? (byte)j : (byte)i;
-                GenerateEntry(a[i].Vec[j].Coeffs, seed, x, y);
-            }
+            int i = e / Params.K, j = e % Params.K;
+            xy[2 * e] = transposed ? (byte)i : (byte)j;
+            xy[2 * e + 1] = transposed ? (byte)j : (byte)i;
+        }
+        const int streamBytes = InitialXofBlocks * Symmetric.XofBlockBytes;
+        Span<byte> streams = stackalloc byte[Params.K * Params.K * streamBytes];
+        Symmetric.Xof4(streams, seed, xy);
+        for (int e = 0; e < Params.K * Params.K; e++)
+        {
+            ParseEntry(a[e / Params.K].Vec[e % Params.K].Coeffs, streams.Slice(e * streamBytes, streamBytes), seed, xy[2 * e], xy[2 * e + 1]);
         }
     }
 
@@ -66,14 +72,21 @@ internal static class IndCpa
     {
         Span<byte> stream = stackalloc byte[InitialXofBlocks * Symmetric.XofBlockBytes];
         Symmetric.Xof(stream, seed, x, y);
-        int count = RejectionSample(coefficients, 0, stream);
+        ParseEntry(coefficients, stream, seed, x, y);
+    }
+
+    /// <summary>Parse of the stream's first blocks, already squeezed, continued from the XOF if they do not suffice.</summary>
+    private static void ParseEntry(short[] coefficients, ReadOnlySpan<byte> firstBlocks, ReadOnlySpan<byte> seed, byte x, byte y)
+    {
+        int count = RejectionSample(coefficients, 0, firstBlocks);
         if (count < Params.N)
         {
-            var xof = Symmetric.XofStreamFrom(seed, x, y, stream.Length);
+            var xof = Symmetric.XofStreamFrom(seed, x, y, firstBlocks.Length);
+            Span<byte> block = stackalloc byte[Symmetric.XofBlockBytes];
             while (count < Params.N)
             {
-                Symmetric.XofSqueezeBlock(xof, stream);
-                count = RejectionSample(coefficients, count, stream[..Symmetric.XofBlockBytes]);
+                Symmetric.XofSqueezeBlock(xof, block);
+                count = RejectionSample(coefficients, count, block);
             }
         }
     }
@@ -93,15 +106,15 @@ internal static class IndCpa
         GenerateMatrix(a, publicSeed, transposed: false);
 
         PolyVec s = w.S, e = w.E, t = w.T;
-        byte nonce = 0;
-        for (int i = 0; i < Params.K; i++)
-        {
-            s.Vec[i].GetNoise(noiseSeed, nonce++, Params.Eta1);
-        }
-        for (int i = 0; i < Params.K; i++)
-        {
-            e.Vec[i].GetNoise(noiseSeed, nonce++, Params.Eta1);
-        }
+        // s_0, s_1, e_0, e_1 from PRF(σ, 0 ... 3), drawn together.
+        const int noiseBytes = 64 * Params.Eta1;
+        Span<byte> noise = stackalloc byte[4 * noiseBytes];
+        Symmetric.Prf4(noise, noiseSeed, 0);
+        s.Vec[0].SampleNoise(noise[..noiseBytes], Params.Eta1);
+        s.Vec[1].SampleNoise(noise.Slice(noiseBytes, noiseBytes), Params.Eta1);
+        e.Vec[0].SampleNoise(noise.Slice(2 * noiseBytes, noiseBytes), Params.Eta1);
+        e.Vec[1].SampleNoise(noise.Slice(3 * noiseBytes, noiseBytes), Params.Eta1);
+        CryptographicOperations.ZeroMemory(noise);
 
         s.Ntt();
         e.Ntt();
@@ -141,16 +154,17 @@ internal static class IndCpa
 
         PolyVec r = w.R, e1 = w.E1;
         Poly e2 = w.E2;
-        byte nonce = 0;
-        for (int i = 0; i < Params.K; i++)
-        {
-            r.Vec[i].GetNoise(coins, nonce++, Params.Eta1);
-        }
-        for (int i = 0; i < Params.K; i++)
-        {
-            e1.Vec[i].GetNoise(coins, nonce++, Params.Eta2);
-        }
-        e2.GetNoise(coins, nonce++, Params.Eta2);
+        // r_0, r_1 (η1), e1_0, e1_1 (η2) from PRF(coins, 0 ... 3), drawn together at η1's length (an η2 polynomial
+        // reads the first 64·η2 bytes: a shorter output of the same PRF); e2 from PRF(coins, 4).
+        const int noiseBytes = 64 * Params.Eta1;
+        Span<byte> noise = stackalloc byte[4 * noiseBytes];
+        Symmetric.Prf4(noise, coins, 0);
+        r.Vec[0].SampleNoise(noise[..noiseBytes], Params.Eta1);
+        r.Vec[1].SampleNoise(noise.Slice(noiseBytes, noiseBytes), Params.Eta1);
+        e1.Vec[0].SampleNoise(noise.Slice(2 * noiseBytes, noiseBytes), Params.Eta2);
+        e1.Vec[1].SampleNoise(noise.Slice(3 * noiseBytes, noiseBytes), Params.Eta2);
+        CryptographicOperations.ZeroMemory(noise);
+        e2.GetNoise(coins, 4, Params.Eta2);
 
         r.Ntt();
 

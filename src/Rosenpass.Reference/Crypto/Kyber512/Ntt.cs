@@ -7,6 +7,15 @@ namespace Rosenpass.Reference.Crypto.Kyber512;
 /// </summary>
 internal static class Ntt
 {
+    /// <summary>Tests set this to run the scalar code on a machine with AVX2 (both paths stay tested).</summary>
+    [ThreadStatic] internal static bool t_forceScalar;
+
+    /// <summary>
+    /// Whether the transforms, base multiplication and reductions of this thread run on <see cref="NttAvx2"/>
+    /// (16 coefficients at once); the scalar code here is the fallback and computes the same values.
+    /// </summary>
+    public static bool Vectorised => NttAvx2.IsSupported && !t_forceScalar;
+
     /// <summary>
     /// zetas[i] = ζ^br7(i) · 2^16 mod q, centred: the powers of ζ in bit-reversed order, in Montgomery form
     /// (br7 reverses the 7 low bits). Computed here rather than listed; the reference lists the same values.

@@ -96,17 +96,37 @@ internal sealed class Poly
         CryptographicOperations.ZeroMemory(buffer);
     }
 
+    /// <summary>CBD_η of the first 64·η bytes of a PRF output (noise drawn four at a time, <see cref="Symmetric.Prf4"/>).</summary>
+    public void SampleNoise(ReadOnlySpan<byte> prfOutput, int eta)
+    {
+        Cbd.Sample(Coeffs, prfOutput[..(64 * eta)], eta);
+    }
+
     /// <summary>NTT, then Barrett reduction of every coefficient (<c>poly_ntt</c>).</summary>
     public void Ntt()
     {
-        Kyber512.Ntt.Forward(Coeffs);
+        if (Kyber512.Ntt.Vectorised)
+        {
+            NttAvx2.Forward(Coeffs);
+        }
+        else
+        {
+            Kyber512.Ntt.Forward(Coeffs);
+        }
         BarrettReduce();
     }
 
     /// <summary>Inverse NTT, multiplying by the Montgomery factor 2^16 (<c>poly_invntt_tomont</c>).</summary>
     public void InvNttToMont()
     {
-        Kyber512.Ntt.InverseToMont(Coeffs);
+        if (Kyber512.Ntt.Vectorised)
+        {
+            NttAvx2.InverseToMont(Coeffs);
+        }
+        else
+        {
+            Kyber512.Ntt.InverseToMont(Coeffs);
+        }
     }
 
     /// <summary>Multiplies every coefficient by 2^16 mod q, into Montgomery form (<c>poly_tomont</c>).</summary>
@@ -122,6 +142,11 @@ internal sealed class Poly
     /// <summary>Barrett reduction of every coefficient to the centred range (<c>poly_reduce</c>).</summary>
     public void BarrettReduce()
     {
+        if (Kyber512.Ntt.Vectorised)
+        {
+            NttAvx2.BarrettReduce(Coeffs);
+            return;
+        }
         for (int i = 0; i < Params.N; i++)
         {
             Coeffs[i] = Reduce.BarrettReduce(Coeffs[i]);

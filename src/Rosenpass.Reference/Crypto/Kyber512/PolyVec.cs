@@ -69,6 +69,11 @@ internal sealed class PolyVec
     /// </summary>
     public static void BaseMulAccMontgomery(Poly r, PolyVec a, PolyVec b)
     {
+        if (Kyber512.Ntt.Vectorised)
+        {
+            NttAvx2.BaseMulAccMontgomery(r.Coeffs, a, b);
+            return;
+        }
         for (int i = 0; i < Params.N / 4; i++)
         {
             short zeta = Kyber512.Ntt.Zetas[64 + i];

@@ -90,6 +90,63 @@ internal static class Symmetric
     }
 
     /// <summary>
+    /// Four XOF streams at once: output holds four parts of equal length, part k the first bytes of
+    /// XOF(ρ, xy[2k], xy[2k + 1]). Through <see cref="Keccak4x"/> where 256-bit vectors run in hardware
+    /// (the reference's AVX2 code does the same), otherwise one stream after another.
+    /// </summary>
+    public static void Xof4(Span<byte> output, ReadOnlySpan<byte> seed, ReadOnlySpan<byte> xy)
+    {
+        int length = output.Length / 4;
+        if (Keccak4x.IsSupported && !t_forceFallback)
+        {
+            Span<byte> inputs = stackalloc byte[4 * (Params.SymBytes + 2)];
+            for (int k = 0; k < 4; k++)
+            {
+                Span<byte> input = inputs.Slice(k * (Params.SymBytes + 2), Params.SymBytes + 2);
+                seed.CopyTo(input);
+                input[Params.SymBytes] = xy[2 * k];
+                input[Params.SymBytes + 1] = xy[2 * k + 1];
+            }
+            const int n = Params.SymBytes + 2;
+            Keccak4x.Shake(Keccak4x.Shake128Rate, inputs[..n], inputs.Slice(n, n), inputs.Slice(2 * n, n), inputs.Slice(3 * n, n),
+                output[..length], output.Slice(length, length), output.Slice(2 * length, length), output.Slice(3 * length, length));
+            return;
+        }
+        for (int k = 0; k < 4; k++)
+        {
+            Xof(output.Slice(k * length, length), seed, xy[2 * k], xy[2 * k + 1]);
+        }
+    }
+
+    /// <summary>
+    /// Four PRF outputs at once: output holds four parts of equal length, part k = PRF(s, firstNonce + k), through
+    /// <see cref="Keccak4x"/> where it runs, otherwise one after another. The key is secret; the input blocks
+    /// are zeroed after use.
+    /// </summary>
+    public static void Prf4(Span<byte> output, ReadOnlySpan<byte> key, byte firstNonce)
+    {
+        int length = output.Length / 4;
+        if (Keccak4x.IsSupported && !t_forceFallback)
+        {
+            const int n = Params.SymBytes + 1;
+            Span<byte> inputs = stackalloc byte[4 * n];
+            for (int k = 0; k < 4; k++)
+            {
+                key.CopyTo(inputs.Slice(k * n, Params.SymBytes));
+                inputs[k * n + Params.SymBytes] = (byte)(firstNonce + k);
+            }
+            Keccak4x.Shake(Keccak4x.Shake256Rate, inputs[..n], inputs.Slice(n, n), inputs.Slice(2 * n, n), inputs.Slice(3 * n, n),
+                output[..length], output.Slice(length, length), output.Slice(2 * length, length), output.Slice(3 * length, length));
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(inputs);
+            return;
+        }
+        for (int k = 0; k < 4; k++)
+        {
+            Prf(output.Slice(k * length, length), key, (byte)(firstNonce + k));
+        }
+    }
+
+    /// <summary>
     /// XOF(ρ, x, y) as a stream to read on from byte <paramref name="skip"/>: this thread's SHAKE128 digest
     /// (BouncyCastle's, which squeezes incrementally), having absorbed ρ ‖ x ‖ y and squeezed <paramref name="skip"/>
     /// bytes. Read it with <see cref="XofSqueezeBlock"/>; the next call resets it.
