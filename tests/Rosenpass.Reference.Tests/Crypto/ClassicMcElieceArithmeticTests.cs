@@ -44,22 +44,28 @@ public class ClassicMcElieceArithmeticTests
     }
 
     [Fact]
-    public void Bitsliced_products_and_inverses_are_the_fields()
+    public void Bitsliced_products_squares_and_inverses_are_the_fields()
     {
         Gen.Select(Elements64.Array[4], Elements64.Array[4]).Sample((a, b) =>
         {
             // Four 64-lane vectors, in the lanes of Vector256s, and the first of them alone in 64-bit words.
             Vector256<ulong>[] fa = Group(a), fb = Group(b), product = new Vector256<ulong>[W], inverse = new Vector256<ulong>[W];
+            Vector256<ulong>[] square = new Vector256<ulong>[W], sum = (Vector256<ulong>[])fa.Clone();
             GfBitsliced.Multiply(product, fa, fb);
             GfBitsliced.Invert(inverse, fa);
+            GfBitsliced.Square(square, fb);
+            GfBitsliced.MultiplyAdd(sum, fb, fb); // a + b²
             ulong[] scalarProduct = new ulong[W];
             GfBitsliced.Multiply(scalarProduct, Bitslice(a[0]), Bitslice(b[0]));
             for (int v = 0; v < 4; v++)
             {
                 ulong[] p = product.Select(x => x[v]).ToArray(), inv = inverse.Select(x => x[v]).ToArray();
+                ulong[] sq = square.Select(x => x[v]).ToArray(), added = sum.Select(x => x[v]).ToArray();
                 for (int lane = 0; lane < 64; lane++)
                 {
                     Assert.Equal(GfScalar.Multiply(a[v][lane], b[v][lane]), Lane(p, lane));
+                    Assert.Equal(GfScalar.Multiply(b[v][lane], b[v][lane]), Lane(sq, lane));
+                    Assert.Equal(a[v][lane] ^ GfScalar.Multiply(b[v][lane], b[v][lane]), Lane(added, lane));
                     Assert.Equal(a[v][lane] == 0 ? 0 : 1, GfScalar.Multiply(a[v][lane], Lane(inv, lane)));
                     if (v == 0) Assert.Equal(Lane(p, lane), Lane(scalarProduct, lane));
                 }

@@ -36,16 +36,27 @@ internal static class AdditiveFft
         }
     }
 
-    /// <summary>Leaf p's constant, replicated into all 64 lanes of output vector bitreverse7(p).</summary>
+    /// <summary>
+    /// Leaf p's constant, replicated into all 64 lanes of output vector bitreverse7(p). Vector 4g + i (group g,
+    /// lane i) takes leaf p = 32·bitreverse2(i) + bitreverse5(g): for lanes 0 ... 3, bit r, r + 64, r + 32, r + 96
+    /// (r = bitreverse5(g)), i.e. bit r of (word 0, word 1, word 0 / 2^32, word 1 / 2^32), one shift per group.
+    /// </summary>
     private static void Broadcast(ReadOnlySpan<ulong> leaves, Span<Vector256<ulong>> values)
     {
-        for (int vector = 0; vector < Params.QWords; vector++)
+        Span<Vector256<ulong>> words = stackalloc Vector256<ulong>[W];
+        for (int b = 0; b < W; b++)
         {
-            int p = GfScalar.Reverse(vector, 7);
+            ulong low = leaves[b], high = leaves[W + b];
+            words[b] = Vector256.Create(low, high, low >> 32, high >> 32);
+        }
+        for (int g = 0; g < FftValues.Groups; g++)
+        {
+            int r = GfScalar.Reverse(g, 5);
             for (int b = 0; b < W; b++)
             {
-                FftValues.Word(values, vector, b) = 0UL - ((leaves[(p >> 6) * W + b] >> (p & 63)) & 1);
+                values[g * W + b] = Vector256<ulong>.Zero - (Vector256.ShiftRightLogical(words[b], r) & Vector256<ulong>.One);
             }
         }
+        words.Clear();
     }
 }

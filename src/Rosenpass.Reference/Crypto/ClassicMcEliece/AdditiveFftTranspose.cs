@@ -36,22 +36,29 @@ internal static class AdditiveFftTranspose
         RadixConversion.Transposed(sums, 4);
     }
 
-    /// <summary>Level 7: the two 32-lane halves of each word; y_0 ... y_31 stand in both halves of the multiplier.</summary>
+    /// <summary>
+    /// Level 7: the two 32-lane halves of each word; y_0 ... y_31 stand in both halves of the multiplier. The lower
+    /// halves of two neighbouring groups A, B share one product: A's in the lower halves, B's in the upper ones.
+    /// </summary>
     private static void InnerButterfliesTransposed(Span<Vector256<ulong>> values)
     {
         ReadOnlySpan<Vector256<ulong>> y = FftConstants.MultiplierGroups[7].AsSpan(0, W);
         Span<Vector256<ulong>> product = stackalloc Vector256<ulong>[W];
-        for (int g = 0; g < FftValues.Groups; g++)
+        Vector256<ulong> lowHalves = Vector256.Create(0xFFFF_FFFFUL);
+        for (int g = 0; g < FftValues.Groups; g += 2)
         {
-            Span<Vector256<ulong>> v = values.Slice(g * W, W);
+            Span<Vector256<ulong>> a = values.Slice(g * W, W), c = values.Slice((g + 1) * W, W);
             for (int b = 0; b < W; b++)
             {
-                v[b] ^= Vector256.ShiftRightLogical(v[b], 32);   // lo += hi
+                a[b] ^= Vector256.ShiftRightLogical(a[b], 32);   // lo += hi
+                c[b] ^= Vector256.ShiftRightLogical(c[b], 32);
+                product[b] = (a[b] & lowHalves) | Vector256.ShiftLeft(c[b], 32);
             }
-            GfBitsliced.Multiply(product, v, y);
+            GfBitsliced.Multiply(product, product, y);
             for (int b = 0; b < W; b++)
             {
-                v[b] ^= Vector256.ShiftLeft(product[b], 32);     // hi += y·lo
+                a[b] ^= Vector256.ShiftLeft(product[b], 32);     // hi += y·lo
+                c[b] ^= product[b] & ~lowHalves;
             }
         }
         product.Clear();

@@ -26,51 +26,58 @@ internal static class BerlekampMassey
     public static void Locator(ReadOnlySpan<ulong> sums, Span<ulong> locator)
     {
         // Per bit plane b, one Vector256 holds (Λ word 0, Λ word 1, x·B word 0, x·B word 1), so that one product
-        // gives both γ·Λ and d·(x·B), and (with the window in lanes 0, 1) the discrepancy's Λ·window.
+        // gives both γ·Λ and d·(x·B), and (with the window in lanes 0, 1) the discrepancy's Λ·window. γ and d are
+        // kept as masks (bit b of the element, in all four lanes): factor = (γ, γ, d, d) is one blend.
         Span<Vector256<ulong>> state = stackalloc Vector256<ulong>[W];
-        Span<Vector256<ulong>> factor = stackalloc Vector256<ulong>[W];
+        Span<Vector256<ulong>> window = stackalloc Vector256<ulong>[W];
+        Span<Vector256<ulong>> gamma = stackalloc Vector256<ulong>[W];
+        Span<Vector256<ulong>> delta = stackalloc Vector256<ulong>[W];
         Span<Vector256<ulong>> product = stackalloc Vector256<ulong>[W];
-        Span<ulong> window = stackalloc ulong[2 * W];
-        Span<ulong> gamma = stackalloc ulong[W];
-        Span<ulong> delta = stackalloc ulong[W];
-        state.Clear(); window.Clear(); gamma.Clear();
-        state[0] = Vector256.Create(1UL, 0, 2, 0); // Λ = 1, x·B = x
-        gamma[0] = ~0UL;                           // γ = 1, broadcast
-        ulong length = 0;                          // L
+        state.Clear(); window.Clear(); gamma.Clear(); delta.Clear();
+        state[0] = Vector256.Create(1UL, 0, 2, 0);      // Λ = 1, x·B = x
+        gamma[0] = Vector256<ulong>.AllBitsSet;         // γ = 1
+        Vector256<ulong> low = Vector256.Create(~0UL, ~0UL, 0, 0); // lanes 0, 1: Λ's
+        Vector256<ulong> lane3 = Vector256.Create(0, 0, 0, ~0UL);
+        ulong length = 0;                               // L
 
         for (int n = 0; n < 2 * Params.T; n++)
         {
+            // window ← (window · x) + S_n as one 128-bit shift in lanes 0, 1 (lanes 2, 3 stay 0)
             for (int b = 0; b < W; b++)
             {
-                window[W + b] = (window[W + b] << 1) | (window[b] >> 63);
-                window[b] = (window[b] << 1) | ((sums[(n >> 6) * W + b] >> (n & 63)) & 1);
-                factor[b] = Vector256.Create(window[b], window[W + b], 0, 0);
+                Vector256<ulong> w = window[b];
+                Vector256<ulong> carry = Vector256.Shuffle(Vector256.ShiftRightLogical(w, 63), Vector256.Create(2UL, 0, 2, 2));
+                ulong bit = (sums[(n >> 6) * W + b] >> (n & 63)) & 1;
+                window[b] = Vector256.ShiftLeft(w, 1) | carry | Vector256.CreateScalar(bit);
             }
-            GfBitsliced.Multiply(product, state, factor);
+            GfBitsliced.Multiply(product, state, window);
             ulong nonzero = 0;
             for (int b = 0; b < W; b++)
             {
-                ulong bit = (ulong)(BitOperations.PopCount(product[b].GetElement(0) ^ product[b].GetElement(1)) & 1);
-                delta[b] = 0UL - bit;
+                // d's bit b: the parity of Λ·window's lanes 0 and 1 (lanes 2, 3 are 0)
+                Vector256<ulong> p = product[b];
+                ulong bit = (ulong)(BitOperations.PopCount((p ^ Vector256.Shuffle(p, Vector256.Create(1UL, 0, 3, 2))).ToScalar()) & 1);
+                delta[b] = Vector256.Create(0UL - bit);
                 nonzero |= bit;
             }
             ulong lengthAtMostHalf = ~(ulong)((long)((ulong)n - 2 * length) >> 63); // 2L ≤ N
             ulong change = (0UL - nonzero) & lengthAtMostHalf;
+            Vector256<ulong> changing = Vector256.Create(change);
 
-            // (γ·Λ, d·(x·B)); then Λ ← γ·Λ + d·(x·B) and x·B ← x·(change ? Λ : x·B)
+            // (γ·Λ, d·(x·B)); then Λ ← γ·Λ + d·(x·B) and x·B ← x·(change ? Λ : x·B); γ ← change ? d : γ
             for (int b = 0; b < W; b++)
             {
-                factor[b] = Vector256.Create(gamma[b], gamma[b], delta[b], delta[b]);
+                product[b] = Vector256.ConditionalSelect(low, gamma[b], delta[b]);
             }
-            GfBitsliced.Multiply(product, state, factor);
+            GfBitsliced.Multiply(product, state, product);
             for (int b = 0; b < W; b++)
             {
                 Vector256<ulong> old = state[b], p = product[b];
-                ulong chosen0 = (old.GetElement(0) & change) | (old.GetElement(2) & ~change);
-                ulong chosen1 = (old.GetElement(1) & change) | (old.GetElement(3) & ~change);
-                state[b] = Vector256.Create(p.GetElement(0) ^ p.GetElement(2), p.GetElement(1) ^ p.GetElement(3),
-                    chosen0 << 1, (chosen1 << 1) | (chosen0 >> 63));
-                gamma[b] = (delta[b] & change) | (gamma[b] & ~change);
+                Vector256<ulong> sum = p ^ Vector256.Shuffle(p, Vector256.Create(2UL, 3, 0, 1));
+                Vector256<ulong> chosen = Vector256.ConditionalSelect(changing, Vector256.Shuffle(old, Vector256.Create(0UL, 1, 0, 1)), old);
+                Vector256<ulong> carry = Vector256.Shuffle(Vector256.ShiftRightLogical(chosen, 63), Vector256.Create(2UL, 2, 2, 2)) & lane3;
+                state[b] = Vector256.ConditionalSelect(low, sum, Vector256.ShiftLeft(chosen, 1) | carry);
+                gamma[b] = Vector256.ConditionalSelect(changing, delta[b], gamma[b]);
             }
             length = (((ulong)n + 1 - length) & change) | (length & ~change);
         }
@@ -83,7 +90,7 @@ internal static class BerlekampMassey
             locator[b] = (reversedLow >> shift) | (reversedHigh << (64 - shift));
             locator[W + b] = reversedHigh >> shift;
         }
-        state.Clear(); factor.Clear(); product.Clear(); window.Clear(); gamma.Clear(); delta.Clear();
+        state.Clear(); window.Clear(); gamma.Clear(); delta.Clear(); product.Clear();
     }
 
     private static ulong Reverse(ulong x)

@@ -81,18 +81,25 @@ internal static class Decoder
         return IsZero(difference) & IsZero((ulong)(weightAll ^ Params.T)) & IsZero((ulong)(weightSupport ^ Params.T));
     }
 
-    /// <summary>g_0 ... g_(t-1) from the key (13 bits of each little-endian pair of bytes), g_t = 1, bitsliced.</summary>
+    /// <summary>
+    /// g_0 ... g_(t-1) from the key (13 bits of each little-endian pair of bytes), g_t = 1, bitsliced: 16
+    /// coefficients at a time, bit plane b by shifting bit b to the top of each 16-bit lane and taking the top bits.
+    /// </summary>
     private static void LoadGoppaPolynomial(Span<ulong> polynomial, ReadOnlySpan<byte> goppa)
     {
         polynomial.Clear();
-        for (int i = 0; i <= Params.T; i++)
+        for (int first = 0; first < Params.T; first += 16)
         {
-            int coefficient = i < Params.T ? BinaryPrimitives.ReadUInt16LittleEndian(goppa.Slice(2 * i, 2)) & (Params.Q - 1) : 1;
+            Vector256<byte> bytes = Vector256.Create(goppa.Slice(2 * first, 32));
+            Vector256<ushort> coefficients = (BitConverter.IsLittleEndian ? bytes : Vector256.Shuffle(bytes,
+                Vector256.Create((byte)1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14, 17, 16, 19, 18, 21, 20, 23, 22, 25, 24, 27, 26, 29, 28, 31, 30))).AsUInt16();
             for (int b = 0; b < W; b++)
             {
-                polynomial[(i >> 6) * W + b] |= (ulong)((coefficient >> b) & 1) << (i & 63);
+                ulong plane = Vector256.ShiftLeft(coefficients, 15 - b).ExtractMostSignificantBits();
+                polynomial[(first >> 6) * W + b] |= plane << (first & 63);
             }
         }
+        polynomial[(Params.T >> 6) * W] |= 1UL << (Params.T & 63); // g_t = 1: bit plane 0 only
     }
 
     /// <summary>

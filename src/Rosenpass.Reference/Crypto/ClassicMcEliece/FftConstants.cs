@@ -26,6 +26,9 @@ internal static class FftConstants
     /// </summary>
     public static readonly ulong[][] Twist = new ulong[MaxLevels - 1][];
 
+    /// <summary>TwistGroups[j]: <see cref="Twist"/>[j] with the four words of each bit plane in one vector (lane w: word w).</summary>
+    public static readonly Vector256<ulong>[][] TwistGroups = new Vector256<ulong>[MaxLevels - 1][];
+
     /// <summary>
     /// Multiplier[l]: the bitsliced y's of level l's butterflies. For l ≤ 6 a butterfly pairs whole words, and
     /// vector w (of 2^(6-l)) holds y_k = Σ_j k_j B_l,j for k = 64w ... 64w + 63. For l = 7 pairs are the two
@@ -67,6 +70,7 @@ internal static class FftConstants
                 basis[j] = GfScalar.Multiply(basis[j], inverse);
             }
             Twist[level] = BuildTwist(twist, level);
+            TwistGroups[level] = GroupWords(Twist[level]);
         }
     }
 
@@ -103,6 +107,17 @@ internal static class FftConstants
                 ulong Word(int lane) => vectors[((4 * g + lane) % count) * GfBitsliced.Width + b];
                 groups[g * GfBitsliced.Width + b] = Vector256.Create(Word(0), Word(1), Word(2), Word(3));
             }
+        }
+        return groups;
+    }
+
+    private static Vector256<ulong>[] GroupWords(ulong[] words)
+    {
+        const int W = GfBitsliced.Width;
+        var groups = new Vector256<ulong>[W];
+        for (int b = 0; b < W; b++)
+        {
+            groups[b] = Vector256.Create(words[b], words[W + b], words[2 * W + b], words[3 * W + b]);
         }
         return groups;
     }

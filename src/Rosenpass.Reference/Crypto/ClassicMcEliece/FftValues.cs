@@ -29,16 +29,14 @@ internal static class FftValues
     {
         ReadOnlySpan<Vector256<ulong>> multipliers = FftConstants.MultiplierGroups[level];
         int half = 1 << (4 - level); // in groups
-        Span<Vector256<ulong>> product = stackalloc Vector256<ulong>[W];
         for (int start = 0; start < Groups; start += 2 * half)
         {
             for (int i = 0; i < half; i++)
             {
                 Butterfly(values.Slice((start + i) * W, W), values.Slice((start + half + i) * W, W),
-                    multipliers.Slice(i * W, W), product, transposed);
+                    multipliers.Slice(i * W, W), transposed);
             }
         }
-        product.Clear();
     }
 
     /// <summary>
@@ -55,7 +53,6 @@ internal static class FftValues
         bool reorder = level == 6;
         Span<Vector256<ulong>> lo = stackalloc Vector256<ulong>[W];
         Span<Vector256<ulong>> hi = stackalloc Vector256<ulong>[W];
-        Span<Vector256<ulong>> product = stackalloc Vector256<ulong>[W];
         for (int g = 0; g < Groups; g += 2)
         {
             Span<Vector256<ulong>> a = values.Slice(g * W, W), b = values.Slice((g + 1) * W, W);
@@ -65,7 +62,7 @@ internal static class FftValues
                 lo[plane] = Vector256.Create(x.GetLower(), z.GetLower());
                 hi[plane] = Vector256.Create(x.GetUpper(), z.GetUpper());
             }
-            Butterfly(lo, hi, y, product, transposed);
+            Butterfly(lo, hi, y, transposed);
             for (int plane = 0; plane < W; plane++)
             {
                 a[plane] = Reorder(Vector256.Create(lo[plane].GetLower(), hi[plane].GetLower()), reorder);
@@ -74,7 +71,6 @@ internal static class FftValues
         }
         lo.Clear();
         hi.Clear();
-        product.Clear();
     }
 
     /// <summary>Lanes (0, 1, 2, 3) to (0, 2, 1, 3) if <paramref name="reorder"/>: its own inverse.</summary>
@@ -85,18 +81,17 @@ internal static class FftValues
     /// One butterfly on whole vectors: lo ← lo + y·hi, hi ← hi + lo; or its transpose, lo ← lo + hi, hi ← hi + y·lo.
     /// </summary>
     private static void Butterfly(Span<Vector256<ulong>> lo, Span<Vector256<ulong>> hi, ReadOnlySpan<Vector256<ulong>> y,
-        Span<Vector256<ulong>> product, bool transposed)
+        bool transposed)
     {
         if (!transposed)
         {
-            GfBitsliced.Multiply(product, hi, y);
-            for (int b = 0; b < W; b++) { lo[b] ^= product[b]; hi[b] ^= lo[b]; }
+            GfBitsliced.MultiplyAdd(lo, hi, y);
+            for (int b = 0; b < W; b++) hi[b] ^= lo[b];
         }
         else
         {
             for (int b = 0; b < W; b++) lo[b] ^= hi[b];
-            GfBitsliced.Multiply(product, lo, y);
-            for (int b = 0; b < W; b++) hi[b] ^= product[b];
+            GfBitsliced.MultiplyAdd(hi, lo, y);
         }
     }
 }

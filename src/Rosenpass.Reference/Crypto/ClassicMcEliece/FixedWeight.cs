@@ -50,24 +50,26 @@ internal static class FixedWeight
     private static bool Select(Span<Vector256<ushort>> positions, ReadOnlySpan<byte> draw)
     {
         positions.Clear();
+        Span<Vector256<ushort>> slots = stackalloc Vector256<ushort>[SlotVectors];
+        for (int v = 0; v < SlotVectors; v++)
+        {
+            slots[v] = Vector256.Create((ushort)(16 * v)) + Vector256.Create((ushort)0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        }
         Vector256<ushort> count = Vector256<ushort>.Zero; // the number of d's taken so far, in every lane
         for (int j = 0; j < Tau; j++)
         {
             var d = Vector256.Create((ushort)(BinaryPrimitives.ReadUInt16LittleEndian(draw.Slice(2 * j, 2)) & (Params.Q - 1)));
-            Vector256<ushort> inRange = Vector256.LessThan(d, Vector256.Create((ushort)Params.N));
+            // d < q = 2^13 fits a signed 16-bit lane, where the comparison is one instruction
+            Vector256<ushort> inRange = Vector256.LessThan(d.AsInt16(), Vector256.Create((short)Params.N)).AsUInt16();
             for (int v = 0; v < SlotVectors; v++)
             {
-                Vector256<ushort> take = inRange & Vector256.Equals(SlotNumbers(v), count);
+                Vector256<ushort> take = inRange & Vector256.Equals(slots[v], count);
                 positions[v] = Vector256.ConditionalSelect(take, d, positions[v]);
             }
             count -= inRange; // inRange is all ones (-1) or 0
         }
         return count.GetElement(0) >= Params.T; // restart decision only
     }
-
-    /// <summary>Slot numbers 16v ... 16v + 15.</summary>
-    private static Vector256<ushort> SlotNumbers(int v) =>
-        Vector256.Create((ushort)(16 * v)) + Vector256.Create((ushort)0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
 
     /// <summary>Each value must equal exactly one slot, its own.</summary>
     private static bool AllDistinct(ReadOnlySpan<Vector256<ushort>> positions)
