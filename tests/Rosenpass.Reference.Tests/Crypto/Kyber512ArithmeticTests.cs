@@ -123,4 +123,20 @@ public class Kyber512ArithmeticTests
             Assert.Equal(values, unpacked);
         }, iter: 50);
     }
+
+    [Fact]
+    public void VerifyEqualIsByteEqualityAtEveryPositionAndLength()
+    {
+        Gen.Select(Gen.Byte.Array[0, 800], Gen.Int[0, 799], Gen.Byte[1, 255]).Sample((a, position, flip) =>
+        {
+            byte[] b = (byte[])a.Clone();
+            Assert.True(Verify.Equal(a, b));
+            if (a.Length > 0)
+            {
+                b[position % a.Length] ^= flip; // one byte differs, in a whole block or in the tail
+                Assert.False(Verify.Equal(a, b));
+            }
+        }, iter: 2000);
+        Assert.Throws<ArgumentException>(() => Verify.Equal(new byte[768], new byte[767]));
+    }
 }

@@ -95,7 +95,7 @@ public class Kyber512VectorisedTests
     }
 
     [Fact]
-    public void Base_multiplication_and_reduction_equal_the_scalar_ones()
+    public void Base_multiplication_reduction_and_sums_equal_the_scalar_ones()
     {
         if (!NttAvx2.IsSupported) return;
         Gen.Select(Coefficients.Array[Params.K], Coefficients.Array[Params.K]).Sample((a, b) =>
@@ -115,6 +115,19 @@ public class Kyber512VectorisedTests
             a[0].CopyTo(scalar.Coeffs, 0);
             vector.BarrettReduce();
             OnScalar(scalar.BarrettReduce);
+            Assert.Equal(scalar.Coeffs, vector.Coeffs);
+
+            a[0].CopyTo(vector.Coeffs, 0);
+            a[0].CopyTo(scalar.Coeffs, 0);
+            vector.ToMont();
+            OnScalar(scalar.ToMont);
+            Assert.Equal(scalar.Coeffs, vector.Coeffs);
+
+            Poly.Add(vector, va.Vec[0], vb.Vec[1]);
+            OnScalar(() => Poly.Add(scalar, va.Vec[0], vb.Vec[1]));
+            Assert.Equal(scalar.Coeffs, vector.Coeffs);
+            Poly.Sub(vector, va.Vec[1], vb.Vec[0]);
+            OnScalar(() => Poly.Sub(scalar, va.Vec[1], vb.Vec[0]));
             Assert.Equal(scalar.Coeffs, vector.Coeffs);
         }, iter: 500);
     }

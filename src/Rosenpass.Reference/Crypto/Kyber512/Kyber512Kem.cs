@@ -115,7 +115,7 @@ public static class Kyber512Kem
             Symmetric.HashG(kr, buffer);
 
             IndCpa.Encrypt(reencrypted, buffer[..Params.SymBytes], publicKey, kr[Params.SymBytes..], workspace);
-            bool ciphertextMatches = CryptographicOperations.FixedTimeEquals(ciphertext, reencrypted);
+            bool ciphertextMatches = Verify.Equal(ciphertext, reencrypted);
 
             Symmetric.HashH(kr[Params.SymBytes..], ciphertext);
             Verify.ConditionalMove(kr[..Params.SymBytes], z, !ciphertextMatches);

@@ -255,4 +255,37 @@ internal static class NttAvx2
             v[j] = FqVector.BarrettReduce(v[j]);
         }
     }
+
+    /// <summary><see cref="Poly.Add"/> on vectors: r = a + b lane by lane, wrapping as the scalar 16-bit sum does.</summary>
+    public static void Add(Span<short> r, Span<short> a, Span<short> b)
+    {
+        Span<Vector256<short>> vr = Vectors(r), va = Vectors(a), vb = Vectors(b);
+        for (int j = 0; j < vr.Length; j++)
+        {
+            vr[j] = Avx2.Add(va[j], vb[j]);
+        }
+    }
+
+    /// <summary><see cref="Poly.Sub"/> on vectors: r = a − b lane by lane, wrapping.</summary>
+    public static void Subtract(Span<short> r, Span<short> a, Span<short> b)
+    {
+        Span<Vector256<short>> vr = Vectors(r), va = Vectors(a), vb = Vectors(b);
+        for (int j = 0; j < vr.Length; j++)
+        {
+            vr[j] = Avx2.Subtract(va[j], vb[j]);
+        }
+    }
+
+    private static readonly Vector256<short> MontgomeryFactor = Vector256.Create((short)1353); // 2^32 mod q
+
+    /// <summary><see cref="Poly.ToMont"/> on vectors: every coefficient times 2^32 mod q, Montgomery-reduced.</summary>
+    public static void ToMont(Span<short> coefficients)
+    {
+        var v = Vectors(coefficients);
+        Vector256<short> factorQInv = FqVector.TimesQInv(MontgomeryFactor);
+        for (int j = 0; j < v.Length; j++)
+        {
+            v[j] = FqVector.MontgomeryMultiply(v[j], MontgomeryFactor, factorQInv);
+        }
+    }
 }

@@ -132,6 +132,11 @@ internal sealed class Poly
     /// <summary>Multiplies every coefficient by 2^16 mod q, into Montgomery form (<c>poly_tomont</c>).</summary>
     public void ToMont()
     {
+        if (Kyber512.Ntt.Vectorised)
+        {
+            NttAvx2.ToMont(Coeffs);
+            return;
+        }
         const short f = 1353; // 2^32 mod q
         for (int i = 0; i < Params.N; i++)
         {
@@ -156,6 +161,11 @@ internal sealed class Poly
     /// <summary>r = a + b, coefficient-wise, without reduction (<c>poly_add</c>).</summary>
     public static void Add(Poly r, Poly a, Poly b)
     {
+        if (Kyber512.Ntt.Vectorised)
+        {
+            NttAvx2.Add(r.Coeffs, a.Coeffs, b.Coeffs);
+            return;
+        }
         for (int i = 0; i < Params.N; i++)
         {
             r.Coeffs[i] = (short)(a.Coeffs[i] + b.Coeffs[i]);
@@ -165,6 +175,11 @@ internal sealed class Poly
     /// <summary>r = a − b, coefficient-wise, without reduction (<c>poly_sub</c>).</summary>
     public static void Sub(Poly r, Poly a, Poly b)
     {
+        if (Kyber512.Ntt.Vectorised)
+        {
+            NttAvx2.Subtract(r.Coeffs, a.Coeffs, b.Coeffs);
+            return;
+        }
         for (int i = 0; i < Params.N; i++)
         {
             r.Coeffs[i] = (short)(a.Coeffs[i] - b.Coeffs[i]);
