@@ -90,6 +90,15 @@ public class Kyber512ArithmeticTests
         Assert.Throws<ArgumentException>(() => Cbd.Sample(new short[Params.N], new byte[191], 3));
     }
 
+    [Fact]
+    public void EncodeRefusesOtherWidthsAndLengths()
+    {
+        Assert.Throws<ArgumentException>(() => Encode.Pack(new byte[32 * 5], new int[Params.N], 5));
+        Assert.Throws<ArgumentException>(() => Encode.Unpack(new int[Params.N], new byte[32 * 5], 5));
+        Assert.Throws<ArgumentException>(() => Encode.Pack(new byte[32 * 12 - 1], new int[Params.N], 12));
+        Assert.Throws<ArgumentException>(() => Encode.Unpack(new int[Params.N - 1], new byte[32 * 12], 12));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(4)]
