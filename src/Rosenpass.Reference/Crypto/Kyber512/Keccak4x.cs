@@ -23,17 +23,6 @@ internal static class Keccak4x
     /// <summary>The SHAKE256 rate in bytes.</summary>
     public const int Shake256Rate = 136;
 
-    /// <summary>ι's round constants RC[i_r] (FIPS 202 §3.2.5).</summary>
-    private static readonly ulong[] RoundConstants =
-    [
-        0x0000000000000001, 0x0000000000008082, 0x800000000000808A, 0x8000000080008000,
-        0x000000000000808B, 0x0000000080000001, 0x8000000080008081, 0x8000000000008009,
-        0x000000000000008A, 0x0000000000000088, 0x0000000080008009, 0x000000008000000A,
-        0x000000008000808B, 0x800000000000008B, 0x8000000000008089, 0x8000000000008003,
-        0x8000000000008002, 0x8000000000000080, 0x000000000000800A, 0x800000008000000A,
-        0x8000000080008081, 0x8000000000008080, 0x0000000080000001, 0x8000000080008008,
-    ];
-
     private static Vector256<ulong> Rol(Vector256<ulong> x, int n) =>
         Vector256.ShiftLeft(x, n) | Vector256.ShiftRightLogical(x, 64 - n);
 
@@ -130,7 +119,7 @@ internal static class Keccak4x
             a24 = b24 ^ Vector256.AndNot(b44, b34);
             a34 = b34 ^ Vector256.AndNot(b04, b44);
             a44 = b44 ^ Vector256.AndNot(b14, b04);
-            a00 ^= Vector256.Create(RoundConstants[round]);
+            a00 ^= Vector256.Create(KeccakF1600.RoundConstants[round]); // ι, the constants of the one-state permutation
         }
         state[0] = a00;
         state[1] = a10;
