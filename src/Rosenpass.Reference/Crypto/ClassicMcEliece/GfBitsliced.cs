@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Rosenpass.Reference.Crypto.ClassicMcEliece;
@@ -46,35 +47,26 @@ internal static class GfBitsliced
     /// h = f · g for four vectors at once (a <see cref="Vector256{T}"/> lane per 64-element vector): the same
     /// Horner's rule as the scalar <see cref="Multiply(Span{ulong}, ReadOnlySpan{ulong}, ReadOnlySpan{ulong})"/>,
     /// written out again because .NET's vector types do not share an arithmetic interface with <see cref="ulong"/>.
+    /// h may be f or g: both are read before h is written.
     /// </summary>
-    public static void Multiply(Span<Vector256<ulong>> h, ReadOnlySpan<Vector256<ulong>> f, ReadOnlySpan<Vector256<ulong>> g)
-    {
-        g = g[..Width];
-        f = f[..Width];
-        Vector256<ulong> g0 = g[0], g1 = g[1], g2 = g[2], g3 = g[3], g4 = g[4], g5 = g[5], g6 = g[6];
-        Vector256<ulong> g7 = g[7], g8 = g[8], g9 = g[9], g10 = g[10], g11 = g[11], g12 = g[12];
-        Vector256<ulong> h0 = default, h1 = default, h2 = default, h3 = default, h4 = default, h5 = default, h6 = default;
-        Vector256<ulong> h7 = default, h8 = default, h9 = default, h10 = default, h11 = default, h12 = default;
-        for (int i = Width - 1; i >= 0; i--)
-        {
-            Vector256<ulong> top = h12;
-            h12 = h11; h11 = h10; h10 = h9; h9 = h8; h8 = h7; h7 = h6; h6 = h5; h5 = h4;
-            h4 = h3 ^ top; h3 = h2 ^ top; h2 = h1; h1 = h0 ^ top; h0 = top;
-            Vector256<ulong> fi = f[i];
-            h0 ^= fi & g0; h1 ^= fi & g1; h2 ^= fi & g2; h3 ^= fi & g3; h4 ^= fi & g4; h5 ^= fi & g5; h6 ^= fi & g6;
-            h7 ^= fi & g7; h8 ^= fi & g8; h9 ^= fi & g9; h10 ^= fi & g10; h11 ^= fi & g11; h12 ^= fi & g12;
-        }
-        h = h[..Width];
-        h[0] = h0; h[1] = h1; h[2] = h2; h[3] = h3; h[4] = h4; h[5] = h5; h[6] = h6;
-        h[7] = h7; h[8] = h8; h[9] = h9; h[10] = h10; h[11] = h11; h[12] = h12;
-    }
+    public static void Multiply(Span<Vector256<ulong>> h, ReadOnlySpan<Vector256<ulong>> f, ReadOnlySpan<Vector256<ulong>> g) =>
+        Product(h, f, g, accumulate: false);
 
     /// <summary>
     /// h = h + f · g for four vectors at once (h must be neither f nor g): the product of
     /// <see cref="Multiply(Span{Vector256{ulong}}, ReadOnlySpan{Vector256{ulong}}, ReadOnlySpan{Vector256{ulong}})"/>
     /// added in its final stores, as the FFT's butterflies need it.
     /// </summary>
-    public static void MultiplyAdd(Span<Vector256<ulong>> h, ReadOnlySpan<Vector256<ulong>> f, ReadOnlySpan<Vector256<ulong>> g)
+    public static void MultiplyAdd(Span<Vector256<ulong>> h, ReadOnlySpan<Vector256<ulong>> f, ReadOnlySpan<Vector256<ulong>> g) =>
+        Product(h, f, g, accumulate: true);
+
+    /// <summary>
+    /// The product f · g in 13 registers, stored into h or added to it. <paramref name="accumulate"/> is fixed by
+    /// the caller, never data, so its one branch is the same for every input.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Product(Span<Vector256<ulong>> h, ReadOnlySpan<Vector256<ulong>> f, ReadOnlySpan<Vector256<ulong>> g,
+        bool accumulate)
     {
         g = g[..Width];
         f = f[..Width];
@@ -92,8 +84,13 @@ internal static class GfBitsliced
             h7 ^= fi & g7; h8 ^= fi & g8; h9 ^= fi & g9; h10 ^= fi & g10; h11 ^= fi & g11; h12 ^= fi & g12;
         }
         h = h[..Width];
-        h[0] ^= h0; h[1] ^= h1; h[2] ^= h2; h[3] ^= h3; h[4] ^= h4; h[5] ^= h5; h[6] ^= h6;
-        h[7] ^= h7; h[8] ^= h8; h[9] ^= h9; h[10] ^= h10; h[11] ^= h11; h[12] ^= h12;
+        if (accumulate)
+        {
+            h0 ^= h[0]; h1 ^= h[1]; h2 ^= h[2]; h3 ^= h[3]; h4 ^= h[4]; h5 ^= h[5]; h6 ^= h[6];
+            h7 ^= h[7]; h8 ^= h[8]; h9 ^= h[9]; h10 ^= h[10]; h11 ^= h[11]; h12 ^= h[12];
+        }
+        h[0] = h0; h[1] = h1; h[2] = h2; h[3] = h3; h[4] = h4; h[5] = h5; h[6] = h6;
+        h[7] = h7; h[8] = h8; h[9] = h9; h[10] = h10; h[11] = h11; h[12] = h12;
     }
 
     /// <summary>
