@@ -92,6 +92,23 @@ internal static class IndCpa
     }
 
     /// <summary>
+    /// The first four noise polynomials of KeyGen or Enc, first_0, first_1, second_0, second_1 = CBD(PRF(seed, 0 ... 3)),
+    /// drawn together (<see cref="Symmetric.Prf4"/>) at η1's length: a polynomial of η2 &lt; η1 reads the first 64·η2
+    /// bytes, a shorter output of the same PRF.
+    /// </summary>
+    private static void SampleFourNoise(ReadOnlySpan<byte> seed, PolyVec first, int firstEta, PolyVec second, int secondEta)
+    {
+        const int noiseBytes = 64 * Params.Eta1;
+        Span<byte> noise = stackalloc byte[4 * noiseBytes];
+        Symmetric.Prf4(noise, seed, 0);
+        first.Vec[0].SampleNoise(noise[..noiseBytes], firstEta);
+        first.Vec[1].SampleNoise(noise.Slice(noiseBytes, noiseBytes), firstEta);
+        second.Vec[0].SampleNoise(noise.Slice(2 * noiseBytes, noiseBytes), secondEta);
+        second.Vec[1].SampleNoise(noise.Slice(3 * noiseBytes, noiseBytes), secondEta);
+        CryptographicOperations.ZeroMemory(noise);
+    }
+
+    /// <summary>
     /// Kyber.CPAPKE.KeyGen (Algorithm 4) from the 32 random bytes d: (ρ, σ) = G(d); Â from ρ; s, e from
     /// CBD_η1(PRF(σ, N)); t̂ = Â∘ŝ + ê. pk = Encode_12(t̂) || ρ, sk = Encode_12(ŝ).
     /// </summary>
@@ -106,15 +123,7 @@ internal static class IndCpa
         GenerateMatrix(a, publicSeed, transposed: false);
 
         PolyVec s = w.S, e = w.E, t = w.T;
-        // s_0, s_1, e_0, e_1 from PRF(σ, 0 ... 3), drawn together.
-        const int noiseBytes = 64 * Params.Eta1;
-        Span<byte> noise = stackalloc byte[4 * noiseBytes];
-        Symmetric.Prf4(noise, noiseSeed, 0);
-        s.Vec[0].SampleNoise(noise[..noiseBytes], Params.Eta1);
-        s.Vec[1].SampleNoise(noise.Slice(noiseBytes, noiseBytes), Params.Eta1);
-        e.Vec[0].SampleNoise(noise.Slice(2 * noiseBytes, noiseBytes), Params.Eta1);
-        e.Vec[1].SampleNoise(noise.Slice(3 * noiseBytes, noiseBytes), Params.Eta1);
-        CryptographicOperations.ZeroMemory(noise);
+        SampleFourNoise(noiseSeed, s, Params.Eta1, e, Params.Eta1); // s_0, s_1, e_0, e_1 from PRF(σ, 0 ... 3)
 
         s.Ntt();
         e.Ntt();
@@ -154,17 +163,8 @@ internal static class IndCpa
 
         PolyVec r = w.R, e1 = w.E1;
         Poly e2 = w.E2;
-        // r_0, r_1 (η1), e1_0, e1_1 (η2) from PRF(coins, 0 ... 3), drawn together at η1's length (an η2 polynomial
-        // reads the first 64·η2 bytes: a shorter output of the same PRF); e2 from PRF(coins, 4).
-        const int noiseBytes = 64 * Params.Eta1;
-        Span<byte> noise = stackalloc byte[4 * noiseBytes];
-        Symmetric.Prf4(noise, coins, 0);
-        r.Vec[0].SampleNoise(noise[..noiseBytes], Params.Eta1);
-        r.Vec[1].SampleNoise(noise.Slice(noiseBytes, noiseBytes), Params.Eta1);
-        e1.Vec[0].SampleNoise(noise.Slice(2 * noiseBytes, noiseBytes), Params.Eta2);
-        e1.Vec[1].SampleNoise(noise.Slice(3 * noiseBytes, noiseBytes), Params.Eta2);
-        CryptographicOperations.ZeroMemory(noise);
-        e2.GetNoise(coins, 4, Params.Eta2);
+        SampleFourNoise(coins, r, Params.Eta1, e1, Params.Eta2); // r_0, r_1, e1_0, e1_1 from PRF(coins, 0 ... 3)
+        e2.GetNoise(coins, 4, Params.Eta2);                      // e2 from PRF(coins, 4)
 
         r.Ntt();
 
